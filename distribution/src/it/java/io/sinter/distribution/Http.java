@@ -1,0 +1,59 @@
+package io.sinter.distribution;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A tiny HTTP client for the tests, loopback only; polls with a deadline instead of sleeping blindly. */
+final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Http() {
+    }
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    static Answer get(int port, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** GETs {@code path} until it answers {@code status}, or fails after {@code timeout}. */
+    static Answer await(int port, String path, int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                Answer answer = get(port, path);
+                if (answer.status() == status) {
+                    return answer;
+                }
+                last = answer.status() + " " + answer.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET 127.0.0.1:" + port + path + " did not answer " + status + " within " + timeout + "; last: " + last);
+    }
+
+    /** Waits until nothing accepts connections on {@code port} any more. */
+    static void awaitClosed(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                get(port, "/health");
+            } catch (IOException closed) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("port " + port + " still answers after " + timeout);
+    }
+}

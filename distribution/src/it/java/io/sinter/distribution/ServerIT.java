@@ -1,0 +1,137 @@
+package io.sinter.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/** The assembled server in one framework: bundles, /health over HTTP, the shell, live configuration. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ServerIT {
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    CommandProcessor commandProcessor;
+
+    @Configuration
+    public Option[] config() {
+        int port = SinterRuntime.freePort();
+        return SinterRuntime.options(SinterRuntime.newHome("server", port), port);
+    }
+
+    private int port() {
+        return Integer.parseInt(context.getProperty(SinterRuntime.PORT));
+    }
+
+    @Test
+    public void everyBundleOfTheDistributionIsActive() throws Exception {
+        Http.await(port(), "/health", 200, Duration.ofSeconds(60));
+        List<String> notActive = new ArrayList<>();
+        int sinterBundles = 0;
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (bundle.getState() != expected) {
+                notActive.add(bundle.getSymbolicName() + " state " + bundle.getState());
+            }
+            if (bundle.getSymbolicName().startsWith("io.sinter.")) {
+                sinterBundles++;
+            }
+        }
+        assertTrue("not active: " + notActive, notActive.isEmpty());
+        assertEquals("io.sinter.boot, .connector.api, .core, .derby, .rest", 5, sinterBundles);
+        assertTrue(context.getBundles().length >= SinterRuntime.runBundles().size());
+    }
+
+    @Test
+    public void healthAnswersUpOverHttpWithEnvelopeForUnknownPaths() throws Exception {
+        Http.Answer health = Http.await(port(), "/health", 200, Duration.ofSeconds(60));
+        assertTrue(health.contentType(), health.contentType().startsWith("application/json"));
+        assertTrue(health.body(), health.body().contains("\"status\":\"UP\""));
+        assertTrue(health.body(), health.body().contains("\"database\":\"UP\""));
+        assertTrue(health.body(), health.body().contains("\"storage\":\"UP\""));
+        assertTrue(health.body(), health.body().contains("\"connectors\":0"));
+        assertTrue(health.body(), health.body().matches(".*\"version\":\"\\d+\\.\\d+\\.\\d+[^\"]*\".*"));
+        assertTrue(health.body(), health.body().matches(".*\"startedAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\".*"));
+
+        Http.Answer missing = Http.get(port(), "/no/such/route");
+        assertEquals(404, missing.status());
+        assertEquals("{\"error\":{\"code\":\"NotFound\",\"message\":\"No resource at this path.\"}}", missing.body());
+
+        Http.Answer wrongMethod = post(port(), "/health");
+        assertEquals(405, wrongMethod.status());
+        assertTrue(wrongMethod.body(), wrongMethod.body().contains("\"code\":\"MethodNotAllowed\""));
+    }
+
+    private static Http.Answer post(int port, String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Http.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    @Test
+    public void shellCommandsAnswer() throws Exception {
+        Http.await(port(), "/health", 200, Duration.ofSeconds(60));
+        String status = shell("sinter:status");
+        assertTrue(status, status.contains("status     UP"));
+        assertTrue(status, status.contains("database   UP"));
+        assertTrue(status, status.contains("previous   none (first start)"));
+        String connectors = shell("sinter:connectors");
+        assertTrue(connectors, connectors.contains("No connectors installed."));
+    }
+
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession session = commandProcessor.createSession(InputStream.nullInputStream(), print, print);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(session.format(result, 0));
+            }
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A changed etc/io.sinter.http.cfg moves the server to another port without a restart. */
+    @Test
+    public void zHttpPortFollowsTheConfigurationFileWithoutRestart() throws Exception {
+        int oldPort = port();
+        Http.await(oldPort, "/health", 200, Duration.ofSeconds(60));
+        int newPort = SinterRuntime.freePort();
+        SinterRuntime.writeHttpConfig(Path.of(context.getProperty(SinterRuntime.HOME)), newPort);
+        Http.await(newPort, "/health", 200, Duration.ofSeconds(30));
+        Http.awaitClosed(oldPort, Duration.ofSeconds(30));
+        SinterRuntime.writeHttpConfig(Path.of(context.getProperty(SinterRuntime.HOME)), oldPort);
+        Http.await(oldPort, "/health", 200, Duration.ofSeconds(30));
+    }
+}

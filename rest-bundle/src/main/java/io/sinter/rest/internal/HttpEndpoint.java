@@ -1,0 +1,92 @@
+package io.sinter.rest.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Sinter's HTTP settings (PID {@value #PID}, i.e. {@code sinter.http.host} and
+ * {@code sinter.http.port}) into the configurations of Felix HTTP (Jetty) and of the Jakarta REST
+ * servlet whiteboard. The distribution starts Jetty disabled, so the server only ever listens where
+ * these settings say; a changed file in {@code etc/} moves it without a restart.
+ */
+@Component(configurationPid = HttpEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Designate(ocd = HttpEndpoint.Config.class)
+public final class HttpEndpoint {
+    /** Configuration PID of Sinter's HTTP settings. */
+    public static final String PID = "io.sinter.http";
+    static final String FELIX_HTTP_PID = "org.apache.felix.http";
+    static final String WHITEBOARD_PID = "JakartarsServletWhiteboardRuntimeComponent";
+
+    /** Sinter's HTTP settings. */
+    @ObjectClassDefinition(name = "Sinter HTTP", description = "Where the server listens")
+    public @interface Config {
+        @AttributeDefinition(description = "Interface to bind (sinter.http.host)")
+        String host() default "127.0.0.1";
+
+        @AttributeDefinition(description = "TCP port (sinter.http.port)", min = "1", max = "65535")
+        int port() default 8080;
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(HttpEndpoint.class);
+    private final ConfigurationAdmin configurationAdmin;
+
+    @Activate
+    public HttpEndpoint(@Reference ConfigurationAdmin configurationAdmin, Config config) throws IOException {
+        this.configurationAdmin = configurationAdmin;
+        // Jersey serves the whole URL space: /health, /imodels, /storage, /synchronization, ...
+        apply(WHITEBOARD_PID, Map.of("jersey.context.path", "/"));
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) throws IOException {
+        if (apply(FELIX_HTTP_PID, jettyProperties(config))) {
+            logger.info("HTTP endpoint: http://{}:{}", config.host(), config.port());
+        }
+    }
+
+    static Map<String, Object> jettyProperties(Config config) {
+        Map<String, Object> jetty = new TreeMap<>();
+        jetty.put("org.apache.felix.http.enable", Boolean.TRUE);
+        jetty.put("org.apache.felix.https.enable", Boolean.FALSE);
+        jetty.put("org.apache.felix.http.host", config.host());
+        jetty.put("org.osgi.service.http.port", config.port());
+        jetty.put("org.apache.felix.http.jetty.sendServerHeader", Boolean.FALSE);
+        return jetty;
+    }
+
+    /** Writes {@code wanted} into configuration {@code pid} unless it already holds these values. */
+    private boolean apply(String pid, Map<String, Object> wanted) throws IOException {
+        Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+        Dictionary<String, Object> current = configuration.getProperties();
+        if (current != null && wanted.entrySet().stream().allMatch(e -> Objects.equals(String.valueOf(current.get(e.getKey())), String.valueOf(e.getValue())))) {
+            return false;
+        }
+        Dictionary<String, Object> update = new Hashtable<>();
+        if (current != null) {
+            for (var keys = current.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                update.put(key, current.get(key));
+            }
+        }
+        wanted.forEach(update::put);
+        configuration.update(update);
+        return true;
+    }
+}
