@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import aQute.bnd.header.Attrs;
@@ -105,6 +106,8 @@ final class SinterRuntime {
             String bsn = symbolicName(jar);
             options.add(bundle(jar.toUri().toString()).startLevel(startLevel(bsn, decorations)).start(!isFragment(jar)));
         }
+        // Pax Exam's helper bundles import org.slf4j [1.4,2): give them the 1.7 API (no provider)
+        options.add(mavenBundle("org.slf4j", "slf4j-api", "1.7.36").startLevel(1));
         options.add(junitBundles());
         options.add(frameworkStartLevel(10));
         options.add(cleanCaches(true));

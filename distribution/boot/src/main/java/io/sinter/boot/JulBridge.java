@@ -16,6 +16,10 @@ public final class JulBridge {
     public JulBridge() {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        // Run the whole publishing path once now: if the first JUL record came from inside a class
+        // load (SPI Fly's weaving hook logs through JUL), loading the bridge's own classes then would
+        // re-enter that class load and fail with "Cycle detected while trying to load class".
+        java.util.logging.Logger.getLogger(JulBridge.class.getName()).info("java.util.logging is bridged to SLF4J");
     }
 
     @Deactivate
