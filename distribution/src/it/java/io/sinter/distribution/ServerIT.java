@@ -84,6 +84,11 @@ public class ServerIT {
         assertTrue(health.body(), health.body().matches(".*\"version\":\"\\d+\\.\\d+\\.\\d+[^\"]*\".*"));
         assertTrue(health.body(), health.body().matches(".*\"startedAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\".*"));
 
+        Http.Answer connectors = Http.get(port(), "/synchronization/connectors");
+        assertEquals(200, connectors.status());
+        assertTrue(connectors.body(), connectors.body().startsWith("{\"connectors\":[],\"connectorTypes\":["));
+        assertTrue(connectors.body(), connectors.body().contains("{\"name\":\"IFC\",\"installed\":false,\"connectorId\":null}"));
+
         Http.Answer missing = Http.get(port(), "/no/such/route");
         assertEquals(404, missing.status());
         assertEquals("{\"error\":{\"code\":\"NotFound\",\"message\":\"No resource at this path.\"}}", missing.body());

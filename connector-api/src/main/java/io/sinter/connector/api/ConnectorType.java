@@ -33,6 +33,9 @@ public @interface ConnectorType {
     /** Service property {@code connector.version}: the connector's mapping version (part of the skip key). */
     String VERSION = "connector.version";
 
+    /** Service property {@code connector.name}: the name people read, e.g. {@code IFC connector}. */
+    String NAME = "connector.name";
+
     /** @return the connector types served */
     String[] type();
 
@@ -41,4 +44,7 @@ public @interface ConnectorType {
 
     /** @return the mapping version; change it when the same file would now give other elements */
     String version() default "1";
+
+    /** @return the name people read; empty: derived from the types */
+    String name() default "";
 }

@@ -1,8 +1,11 @@
 package io.sinter.core.internal.shell;
 
 import io.sinter.core.api.BootInfo;
+import io.sinter.core.api.ConnectorCatalog;
+import io.sinter.core.api.ConnectorInfo;
 import io.sinter.core.api.ServerStatus;
 import io.sinter.core.api.SystemStatus;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,10 +17,12 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=connectors"})
 public final class SinterCommands {
     private final SystemStatus systemStatus;
+    private final ConnectorCatalog connectorCatalog;
 
     @Activate
-    public SinterCommands(@Reference SystemStatus systemStatus) {
+    public SinterCommands(@Reference SystemStatus systemStatus, @Reference ConnectorCatalog connectorCatalog) {
         this.systemStatus = systemStatus;
+        this.connectorCatalog = connectorCatalog;
     }
 
     /** {@code sinter:status}: the facts of GET /health. */
@@ -46,7 +51,18 @@ public final class SinterCommands {
 
     /** {@code sinter:connectors}: installed connector bundles with their types and extensions. */
     public String connectors() {
-        int count = systemStatus.status().connectors();
-        return count == 0 ? "No connectors installed." : count + " connectors installed.";
+        return formatConnectors(connectorCatalog.connectors());
+    }
+
+    static String formatConnectors(List<ConnectorInfo> connectors) {
+        if (connectors.isEmpty()) {
+            return "No connectors installed.";
+        }
+        StringBuilder out = new StringBuilder(String.format("%-22s %-14s %-16s %-8s %s%n", "TYPES", "EXTENSIONS", "NAME", "VERSION", "BUNDLE"));
+        for (ConnectorInfo c : connectors) {
+            out.append(String.format("%-22s %-14s %-16s %-8s %s %s (%s)%n", String.join(",", c.types()), String.join(",", c.extensions()),
+                    c.displayName(), c.version(), c.bundleSymbolicName(), c.bundleVersion(), c.bundleState()));
+        }
+        return out.toString().stripTrailing();
     }
 }

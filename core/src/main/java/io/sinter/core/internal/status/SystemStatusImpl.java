@@ -1,6 +1,7 @@
 package io.sinter.core.internal.status;
 
 import io.sinter.core.api.BootInfo;
+import io.sinter.core.api.ConnectorCatalog;
 import io.sinter.core.api.ServerStatus;
 import io.sinter.core.api.ServerStatus.Check;
 import io.sinter.core.api.SystemStatus;
@@ -37,8 +38,11 @@ public final class SystemStatusImpl implements SystemStatus {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BootHistory bootHistory;
 
+    private final ConnectorCatalog connectorCatalog;
+
     @Activate
-    public SystemStatusImpl(BundleContext context) {
+    public SystemStatusImpl(BundleContext context, @Reference ConnectorCatalog connectorCatalog) {
+        this.connectorCatalog = connectorCatalog;
         this.version = Versions.of(context.getBundle());
         this.dataFolder = DataFolder.of(context);
         this.startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -49,7 +53,7 @@ public final class SystemStatusImpl implements SystemStatus {
         Instant now = Instant.now();
         List<BootInfo> boots = boots(2);
         return new ServerStatus(version, startedAt, Duration.between(startedAt, now), checkDatabase(), checkStorage(),
-                0, boots.size() > 1 ? boots.get(1) : null);
+                connectorCatalog.connectors().size(), boots.size() > 1 ? boots.get(1) : null);
     }
 
     @Override
