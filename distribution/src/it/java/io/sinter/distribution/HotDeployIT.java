@@ -54,6 +54,41 @@ public class HotDeployIT {
         awaitGone();
     }
 
+    /** The CSV connector shipped in the distribution's deploy/ folder: installed, listed, removed, all live. */
+    @Test
+    public void connectorBundleIsListedWhileDeployedOnly() throws Exception {
+        int port = Integer.parseInt(context.getProperty(SinterRuntime.PORT));
+        Http.await(port, "/health", 200, java.time.Duration.ofSeconds(60));
+        org.junit.Assert.assertTrue(Http.get(port, "/synchronization/connectors").body().startsWith("{\"connectors\":[]"));
+        Path shipped = Path.of(System.getProperty("sinter.it.connectors"), "connector-csv.jar");
+        Path deploy = Path.of(context.getProperty(SinterRuntime.HOME), "deploy");
+        Path staged = Files.copy(shipped, deploy.getParent().resolve("csv.tmp"), StandardCopyOption.REPLACE_EXISTING);
+        Path jar = Files.move(staged, deploy.resolve("connector-csv.jar"), StandardCopyOption.ATOMIC_MOVE);
+
+        String listed = awaitBody(port, "/synchronization/connectors", "\"types\":[\"CSV\",\"SHELLEDWCSV\"]");
+        org.junit.Assert.assertTrue(listed, listed.contains("\"extensions\":[\"csv\",\"tsv\",\"txt\"]"));
+        org.junit.Assert.assertTrue(listed, listed.contains("\"symbolicName\":\"io.sinter.connector.csv\""));
+        org.junit.Assert.assertTrue(listed, listed.contains("{\"name\":\"CSV\",\"installed\":true,\"connectorId\":\"io.sinter.connector.csv.internal.CsvConnector\"}"));
+        org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":1"));
+
+        Files.delete(jar);
+        awaitBody(port, "/synchronization/connectors", "{\"connectors\":[],");
+        org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":0"));
+    }
+
+    private static String awaitBody(int port, String path, String fragment) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = Http.get(port, path).body();
+            if (last.contains(fragment)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never contained " + fragment + "; last: " + last);
+    }
+
     private static void writeBundle(Path target) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();

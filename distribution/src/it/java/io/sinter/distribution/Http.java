@@ -14,14 +14,37 @@ final class Http {
     private Http() {
     }
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
+        /** @return the first value of header {@code name} (any case), or null */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    /** Sends {@code method} to {@code url} (absolute, or a path on 127.0.0.1:{@code port}) with an optional body. */
+    static Answer send(int port, String method, String url, String body, String... headers) throws IOException, InterruptedException {
+        URI uri = URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + port + url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                response.headers().map());
     }
 
     static Answer get(int port, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                response.headers().map());
     }
 
     /** GETs {@code path} until it answers {@code status}, or fails after {@code timeout}. */

@@ -1,5 +1,6 @@
 package io.sinter.rest.internal;
 
+import io.sinter.core.api.ServiceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +19,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof ServiceException refused) {
+            return refusal(refused);
+        }
         if (failure instanceof WebApplicationException web) {
             Response original = web.getResponse();
             int status = original.getStatus();
@@ -33,6 +37,34 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         logger.error("Unexpected failure answering a request", failure);
         return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(envelope("InternalServerError", "The server failed to answer the request.")).build();
+    }
+
+    static Response refusal(ServiceException refused) {
+        int status = switch (refused.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 422;
+            case FORBIDDEN -> 403;
+            case TOO_LARGE -> 413;
+        };
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", refused.code());
+        error.put("message", refused.getMessage());
+        if (refused.target() != null) {
+            error.put("target", refused.target());
+        }
+        if (!refused.details().isEmpty()) {
+            error.put("details", refused.details().stream().map(d -> {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("code", d.code());
+                detail.put("message", d.message());
+                if (d.target() != null) {
+                    detail.put("target", d.target());
+                }
+                return detail;
+            }).toList());
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error)).build();
     }
 
     /** The error body: {@code {"error":{"code":…,"message":…}}}. */

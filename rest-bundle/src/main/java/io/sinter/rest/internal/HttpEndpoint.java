@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * servlet whiteboard. The distribution starts Jetty disabled, so the server only ever listens where
  * these settings say; a changed file in {@code etc/} moves it without a restart.
  */
-@Component(configurationPid = HttpEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Component(configurationPid = HttpEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = HttpEndpoint.class)
 @Designate(ocd = HttpEndpoint.Config.class)
 public final class HttpEndpoint {
     /** Configuration PID of Sinter's HTTP settings. */
@@ -41,10 +41,19 @@ public final class HttpEndpoint {
 
         @AttributeDefinition(description = "TCP port (sinter.http.port)", min = "1", max = "65535")
         int port() default 8080;
+
+        @AttributeDefinition(description = "Start of every URL the server emits, scheme://host[:port] without path "
+                + "(sinter.http.publicBaseUrl); empty: http://<host>:<port>")
+        String publicBaseUrl() default "";
+
+        @AttributeDefinition(description = "Largest accepted JSON request body in bytes")
+        int maxJsonBytes() default 1024 * 1024;
     }
 
     private final Logger logger = LoggerFactory.getLogger(HttpEndpoint.class);
     private final ConfigurationAdmin configurationAdmin;
+    private volatile String baseUrl;
+    private volatile int maxJsonBytes;
 
     @Activate
     public HttpEndpoint(@Reference ConfigurationAdmin configurationAdmin, Config config) throws IOException {
@@ -56,9 +65,30 @@ public final class HttpEndpoint {
 
     @Modified
     void modified(Config config) throws IOException {
+        this.baseUrl = baseUrl(config);
+        this.maxJsonBytes = config.maxJsonBytes();
         if (apply(FELIX_HTTP_PID, jettyProperties(config))) {
             logger.info("HTTP endpoint: http://{}:{}", config.host(), config.port());
         }
+    }
+
+    /** @return {@code {base}}: the public base URL without a trailing slash */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** @return the largest accepted JSON body in bytes */
+    public int maxJsonBytes() {
+        return maxJsonBytes;
+    }
+
+    static String baseUrl(Config config) {
+        String configured = config.publicBaseUrl().trim();
+        if (configured.isEmpty()) {
+            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+            return "http://" + host + ":" + config.port();
+        }
+        return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 
     static Map<String, Object> jettyProperties(Config config) {

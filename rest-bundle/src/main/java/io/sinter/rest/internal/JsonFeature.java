@@ -27,6 +27,7 @@ public final class JsonFeature implements Feature {
         context.register(JacksonJsonProvider.class);
         context.register(ObjectMapperResolver.class);
         context.register(ErrorMapper.class);
+        context.register(CanonicalRequestFilter.class);
         return true;
     }
 }

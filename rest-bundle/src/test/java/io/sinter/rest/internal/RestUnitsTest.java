@@ -47,9 +47,43 @@ class RestUnitsTest {
             @Override public Class<? extends Annotation> annotationType() { return HttpEndpoint.Config.class; }
             @Override public String host() { return "127.0.0.5"; }
             @Override public int port() { return 9191; }
+            @Override public String publicBaseUrl() { return ""; }
+            @Override public int maxJsonBytes() { return 1024; }
         });
         assertEquals(Boolean.TRUE, jetty.get("org.apache.felix.http.enable"));
         assertEquals("127.0.0.5", jetty.get("org.apache.felix.http.host"));
         assertEquals(9191, jetty.get("org.osgi.service.http.port"));
+    }
+
+    @Test
+    void literalSegmentsAndQueryNamesAreCanonical() {
+        assertEquals("/synchronization/imodels/storageconnections/AbC/runs", CanonicalRequestFilter.canonicalPath("/Synchronization/iModels/storageConnections/AbC/RUNS/"));
+        assertEquals("/", CanonicalRequestFilter.canonicalPath("/"));
+        assertEquals("imodelId=x&%24top=5&unknown=Y", CanonicalRequestFilter.canonicalQuery("IMODELID=x&%24TOP=5&unknown=Y"));
+        assertEquals("%24skip=1", CanonicalRequestFilter.canonicalQuery("$Skip=1"));
+    }
+
+    @Test
+    void pagingRules() {
+        assertEquals(100, Paging.top(null, "X"));
+        assertEquals(1000, Paging.top("5000", "X"));
+        assertEquals(7, Paging.top("7", "X"));
+        for (String bad : new String[] {"0", "-1", "1.5", "ten"}) {
+            io.sinter.core.api.ServiceException e = org.junit.jupiter.api.Assertions.assertThrows(io.sinter.core.api.ServiceException.class, () -> Paging.top(bad, "X"));
+            assertEquals("$top", e.target());
+            assertEquals("X", e.code());
+        }
+        assertEquals(0, Paging.skip(null, "X"));
+        io.sinter.core.api.Page<String> page = new io.sinter.core.api.Page<>(java.util.List.of("a"), 100, 100, true);
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("imodelId", "f795e5df-3a72");
+        query.put("name", null);
+        Map<String, Object> links = Paging.links("http://127.0.0.1:8080", "/synchronization/imodels/storageconnections", query, page);
+        assertEquals(Map.of("href", "http://127.0.0.1:8080/synchronization/imodels/storageconnections?imodelId=f795e5df-3a72&$skip=100&$top=100"), links.get("self"));
+        assertEquals(Map.of("href", "http://127.0.0.1:8080/synchronization/imodels/storageconnections?imodelId=f795e5df-3a72&$skip=0&$top=100"), links.get("prev"));
+        assertEquals(Map.of("href", "http://127.0.0.1:8080/synchronization/imodels/storageconnections?imodelId=f795e5df-3a72&$skip=200&$top=100"), links.get("next"));
+        assertEquals(true, Paging.representation("respond-async, Return=Representation"));
+        assertEquals(false, Paging.representation("return=minimal"));
+        assertEquals(false, Paging.representation(null));
     }
 }

@@ -21,7 +21,12 @@ final class SinterPersistenceUnit implements PersistenceUnitInfo {
     static final String NAME = "sinter";
 
     /** Every entity class; src/weaving/META-INF/persistence.xml must list the same (a test checks). */
-    static final List<Class<?>> ENTITIES = List.of(BootRecord.class);
+    static final List<Class<?>> ENTITIES = List.of(BootRecord.class,
+            io.sinter.core.internal.store.ITwinEntity.class,
+            io.sinter.core.internal.store.IModelEntity.class,
+            io.sinter.core.internal.store.FolderEntity.class,
+            io.sinter.core.internal.store.FileEntity.class,
+            io.sinter.core.internal.store.BlobEntity.class);
 
     private final ClassLoader loader;
     private final DataSource dataSource;

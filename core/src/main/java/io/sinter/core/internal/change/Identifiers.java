@@ -1,0 +1,113 @@
+package io.sinter.core.internal.change;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Makes the {@code (kind, identifier)} keys of one file unique (api.md section 6.2): the first occurrence keeps
+ * its identifier, later ones get {@code identifier~2}, {@code identifier~3}, ... in call (file) order. The caller
+ * adds a Warning issue for each repeat. Not thread-safe; one instance per bridge task.
+ *
+ * <p>Should a generated name already be taken (the file also contains a literal {@code A~2}, seen earlier), the
+ * next free suffix is used; a literal identifier that equals an earlier generated name is itself a repeat and gets
+ * a suffix. The result is deterministic in file order either way.
+ *
+ * <p>Memory: keys are remembered as 128-bit fingerprints (the first 16 bytes of SHA-256 over the length-prefixed
+ * UTF-8 of kind and identifier) in an open-addressing table kept between a quarter and half full, 32 to 64 bytes per
+ * key whatever the identifier length; the strings themselves are not retained. Two different keys share a fingerprint
+ * with probability about n²/2^129 (below 10^-26 for 10^6 keys), which would report a false repeat. Only repeated
+ * keys are kept as strings, to count their suffixes.
+ */
+public final class Identifiers {
+    private static final int INITIAL_CAPACITY = 1 << 10;
+
+    private final MessageDigest sha256 = Hashes.sha256();
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
+    private long[] high = new long[INITIAL_CAPACITY];
+    private long[] low = new long[INITIAL_CAPACITY];
+    private int size;
+    private int repeats;
+
+    /**
+     * Registers one occurrence of a key.
+     *
+     * @param kind the kind of identifier, e.g. {@code IfcRoot}
+     * @param identifier the identifier as read from the file
+     * @return {@code identifier} itself (the same instance) for its first occurrence; for a repeat, a new unique
+     *         identifier with a {@code ~n} suffix. {@code result != identifier} therefore means "this was a repeat".
+     */
+    public String unique(String kind, String identifier) {
+        if (add(kind, identifier)) {
+            return identifier;
+        }
+        repeats++;
+        String repeatKey = kind.length() + ":" + kind + identifier;
+        int suffix = nextSuffix.getOrDefault(repeatKey, 2);
+        String candidate = identifier + "~" + suffix;
+        while (!add(kind, candidate)) {
+            suffix++;
+            candidate = identifier + "~" + suffix;
+        }
+        nextSuffix.put(repeatKey, suffix + 1);
+        return candidate;
+    }
+
+    /** @return how many calls of {@link #unique} were repeats */
+    public int repeats() {
+        return repeats;
+    }
+
+    /** @return how many distinct keys, generated ones included, are registered */
+    public int size() {
+        return size;
+    }
+
+    /** @return true when the key was not registered before (it is now) */
+    private boolean add(String kind, String identifier) {
+        byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
+        sha256.update(ByteBuffer.allocate(4).putInt(kindBytes.length).array());
+        sha256.update(kindBytes);
+        sha256.update(identifier.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
+        long h = digest.getLong();
+        long l = digest.getLong();
+        if (h == 0 && l == 0) {
+            l = 1; // (0, 0) marks an empty slot
+        }
+        int mask = high.length - 1;
+        for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
+            if (high[slot] == 0 && low[slot] == 0) {
+                high[slot] = h;
+                low[slot] = l;
+                if (++size > high.length / 2) {
+                    grow();
+                }
+                return true;
+            }
+            if (high[slot] == h && low[slot] == l) {
+                return false;
+            }
+        }
+    }
+
+    private void grow() {
+        long[] oldHigh = high;
+        long[] oldLow = low;
+        high = new long[oldHigh.length * 2];
+        low = new long[oldLow.length * 2];
+        int mask = high.length - 1;
+        for (int i = 0; i < oldHigh.length; i++) {
+            if (oldHigh[i] != 0 || oldLow[i] != 0) {
+                int slot = (int) oldHigh[i] & mask;
+                while (high[slot] != 0 || low[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                high[slot] = oldHigh[i];
+                low[slot] = oldLow[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.sinter.core.internal.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+
+/** An iModel; its name is unique per iTwin, case-insensitively ({@code nameKey}). */
+@Entity
+@Table(name = "SINTER_IMODEL", uniqueConstraints = @UniqueConstraint(name = "SINTER_IMODEL_NAME", columnNames = {"ITWIN_ID", "NAME_KEY"}),
+        indexes = @Index(name = "SINTER_IMODEL_ITWIN", columnList = "ITWIN_ID, CREATED_AT"))
+@NamedQuery(name = "IModel.byName", query = "SELECT m FROM IModelEntity m WHERE m.iTwinId = :itwin AND m.nameKey = :key")
+public class IModelEntity {
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "ITWIN_ID", nullable = false, length = 36)
+    private String iTwinId;
+
+    @Column(name = "NAME", nullable = false, length = 255)
+    private String name;
+
+    @Column(name = "NAME_KEY", nullable = false, length = 255)
+    private String nameKey;
+
+    @Column(name = "DESCRIPTION", length = 1024)
+    private String description;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "EXTENT_S")
+    private Double extentSouth;
+    @Column(name = "EXTENT_W")
+    private Double extentWest;
+    @Column(name = "EXTENT_N")
+    private Double extentNorth;
+    @Column(name = "EXTENT_E")
+    private Double extentEast;
+
+    @Column(name = "CRS_ID", length = 64)
+    private String crsId;
+
+    @Version
+    @Column(name = "VERSION")
+    private long version;
+
+    protected IModelEntity() {
+    }
+
+    public IModelEntity(String id, String iTwinId, long createdAt) {
+        this.id = id;
+        this.iTwinId = iTwinId;
+        this.createdAt = createdAt;
+    }
+
+    public String getId() { return id; }
+    public String getITwinId() { return iTwinId; }
+    public String getName() { return name; }
+    public String getNameKey() { return nameKey; }
+    public String getDescription() { return description; }
+    public long getCreatedAt() { return createdAt; }
+    public Double getExtentSouth() { return extentSouth; }
+    public Double getExtentWest() { return extentWest; }
+    public Double getExtentNorth() { return extentNorth; }
+    public Double getExtentEast() { return extentEast; }
+    public String getCrsId() { return crsId; }
+
+    public void setName(String name, String nameKey) {
+        this.name = name;
+        this.nameKey = nameKey;
+    }
+
+    public void setDescription(String description) { this.description = description; }
+    public void setCrsId(String crsId) { this.crsId = crsId; }
+
+    public void setExtent(Double south, Double west, Double north, Double east) {
+        this.extentSouth = south;
+        this.extentWest = west;
+        this.extentNorth = north;
+        this.extentEast = east;
+    }
+}
