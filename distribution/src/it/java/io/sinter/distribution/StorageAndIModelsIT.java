@@ -197,4 +197,100 @@ public class StorageAndIModelsIT {
         assertEquals("BlobNotFound", call(404, "GET", downloadUrl, null).path("error").path("code").asText());
         assertNull(call(200, "GET", "/storage/folders/" + rootId, null).path("folder").path("parentFolderId").textValue());
     }
+
+    /** Uploads {@code content} as a new file of the iTwin's root folder and returns the file id. */
+    private String upload(String tw, String name, String content) throws Exception {
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        JsonNode ticket = call(202, "POST", "/storage/folders/" + rootId + "/files", "{\"displayName\":\"" + name + "\"}");
+        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
+        String id = ticket.path("file").path("id").asText();
+        call(200, "POST", "/storage/files/" + id + "/complete", null);
+        return id;
+    }
+
+    @Test
+    public void connectionsAndSourceFilesFollowTheContract() throws Exception {
+        String base = "http://127.0.0.1:" + port();
+        String tw = iTwin("Connections twin");
+        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Federated\"}").path("iModel").path("id").asText();
+        String ifc = upload(tw, "Tower.ifc", "ISO-10303-21;");
+        String dxf = upload(tw, "Site.dxf", "0\nEOF\n");
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        String pending = call(202, "POST", "/storage/folders/" + rootId + "/files", "{\"displayName\":\"Pending.ifc\"}").path("file").path("id").asText();
+
+        Http.Answer created = Http.send(port(), "POST", "/synchronization/imodels/storageConnections",
+                "{\"iModelId\":\"" + im + "\",\"sourceFiles\":[{\"storageFileId\":\"" + ifc + "\",\"connectorType\":\"ifc\"}]}");
+        assertEquals(created.body(), 201, created.status());
+        JsonNode connection = JSON.readTree(created.body()).path("connection");
+        String c1 = connection.path("id").asText();
+        assertEquals(43, c1.length());
+        assertEquals(base + "/synchronization/imodels/storageconnections/" + c1, created.header("Location"));
+        assertEquals("Connection " + c1.substring(0, 8), connection.path("displayName").asText());
+        assertEquals("User", connection.path("authenticationType").asText());
+        assertEquals("storage", connection.path("connectionType").asText());
+        assertEquals(base + "/imodels/" + im, connection.path("_links").path("iModel").path("href").asText());
+        assertFalse(connection.path("_links").has("lastRun"));
+
+        String mapped = "{\"iModelId\":\"" + im + "\",\"sourceFiles\":[{\"storageFileId\":\"" + ifc + "\",\"connectorType\":\"IFC\"}]}";
+        assertEquals("SourceFileAlreadyMapped", call(409, "POST", "/synchronization/imodels/storageconnections", mapped).path("error").path("code").asText());
+        JsonNode badType = call(422, "POST", "/synchronization/imodels/storageconnections",
+                "{\"iModelId\":\"" + im + "\",\"sourceFiles\":[{\"storageFileId\":\"" + dxf + "\",\"connectorType\":\"NotSet\"}]}");
+        assertEquals("InvalidStorageConnectionRequest", badType.path("error").path("code").asText());
+        assertEquals("sourceFiles[0].connectorType", badType.path("error").path("target").asText());
+        assertEquals("sourceFiles[0].storageFileId", call(422, "POST", "/synchronization/imodels/storageconnections",
+                "{\"iModelId\":\"" + im + "\",\"sourceFiles\":[{\"storageFileId\":\"" + pending + "\",\"connectorType\":\"IFC\"}]}")
+                .path("error").path("target").asText());
+        assertEquals("iModelId", call(422, "POST", "/synchronization/imodels/storageconnections",
+                "{\"iModelId\":\"nope\",\"sourceFiles\":[{\"storageFileId\":\"" + dxf + "\",\"connectorType\":\"DWG\"}]}")
+                .path("error").path("target").asText());
+        assertEquals("sourceFiles[0].connectorType", call(422, "POST", "/synchronization/imodels/storageconnections",
+                "{\"iModelId\":\"" + im + "\",\"sourceFiles\":[{\"storageFileId\":\"" + dxf + "\"}]}")
+                .path("error").path("details").path(0).path("target").asText());
+
+        JsonNode added = call(201, "POST", "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles",
+                "{\"storageFileId\":\"" + dxf + "\",\"connectorType\":\"DWG\",\"isSpatialRoot\":true}").path("sourceFile");
+        String dxfRecord = added.path("id").asText();
+        assertEquals("Site.dxf", added.path("lastKnownFileName").asText());
+        assertEquals("DWG", added.path("connectorType").asText());
+        assertTrue(added.path("isSpatialRoot").asBoolean());
+        assertTrue(added.path("modelId").isNull());
+        assertEquals(base + "/storage/files/" + dxf, added.path("_links").path("file").path("href").asText());
+        JsonNode files = call(200, "GET", "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles", null);
+        assertEquals(2, files.path("sourceFiles").size());
+        assertFalse("minimal form", files.path("sourceFiles").path(0).has("connectorType"));
+
+        call(204, "DELETE", "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles/" + dxfRecord, null);
+        assertEquals("StorageConnectionSourceFileNotFound", call(404, "GET",
+                "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles/" + dxfRecord, null).path("error").path("code").asText());
+        assertEquals(1, call(200, "GET", "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles", null).path("sourceFiles").size());
+        assertEquals("re-adding to the same connection cancels the removal", dxfRecord, call(201, "POST",
+                "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles",
+                "{\"storageFileId\":\"" + dxf + "\",\"connectorType\":\"DWG\"}").path("sourceFile").path("id").asText());
+
+        JsonNode manifest = call(201, "POST", "/synchronization/imodels/manifestconnections",
+                "{\"iModelId\":\"" + im + "\",\"displayName\":\"PW mirror\",\"authenticationType\":\"service\",\"sourceFiles\":[{\"sourceFileId\":\"pw-doc-000123\"}]}")
+                .path("connection");
+        String m1 = manifest.path("id").asText();
+        assertEquals("Service", manifest.path("authenticationType").asText());
+        assertEquals("manifest", manifest.path("connectionType").asText());
+        assertEquals("pw-doc-000123", call(200, "GET", "/synchronization/imodels/manifestconnections/" + m1 + "/sourcefiles", null)
+                .path("sourceFiles").path(0).path("sourceFileId").asText());
+        assertEquals("ManifestConnectionNotFound", call(404, "GET", "/synchronization/imodels/manifestconnections/" + c1, null).path("error").path("code").asText());
+
+        JsonNode all = call(200, "GET", "/synchronization/imodels/connections?imodelId=" + im, null);
+        assertEquals(2, all.path("connections").size());
+        assertFalse(all.path("connections").path(0).has("connectionType"));
+        assertEquals("iModelNotFound", call(404, "GET", "/synchronization/imodels/connections?imodelId=00000000-0000-4000-8000-000000000000", null)
+                .path("error").path("code").asText());
+
+        assertEquals("Design models", call(200, "PUT", "/synchronization/imodels/storageconnections/" + c1, "{\"displayName\":\"Design models\"}")
+                .path("connection").path("displayName").asText());
+        String ifcRecord = call(200, "GET", "/synchronization/imodels/storageconnections/" + c1 + "/sourcefiles", null).path("sourceFiles").path(0).path("id").asText();
+        call(204, "DELETE", "/synchronization/imodels/storageconnections/" + c1, null);
+        assertEquals("StorageConnectionNotFound", call(404, "GET", "/synchronization/imodels/storageconnections/" + c1, null).path("error").path("code").asText());
+        JsonNode again = call(201, "POST", "/synchronization/imodels/storageconnections", mapped).path("connection");
+        String reattached = call(200, "GET", "/synchronization/imodels/storageconnections/" + again.path("id").asText() + "/sourcefiles", null)
+                .path("sourceFiles").path(0).path("id").asText();
+        assertEquals("a detached document is re-attached with its old record id", ifcRecord, reattached);
+    }
 }

@@ -91,6 +91,11 @@ final class JsonBody {
         return value.textValue();
     }
 
+    /** @return the boolean, or null when absent or null */
+    Boolean optionalBool(String name) {
+        return has(name) && !node(name).isNull() ? bool(name, false) : null;
+    }
+
     /** @return the boolean, or {@code fallback} when absent or null */
     boolean bool(String name, boolean fallback) {
         JsonNode value = node(name);
@@ -134,6 +139,31 @@ final class JsonBody {
             return null;
         }
         return new JsonBody(invalidCode, target(name) + ".", object, problems);
+    }
+
+    /** @return the array's objects, or null when absent or null; items that are no object are problems */
+    List<JsonBody> objects(String name, boolean required) {
+        JsonNode value = node(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problem("MissingRequiredProperty", "'" + target(name) + "' is required.", target(name));
+            }
+            return null;
+        }
+        if (!value.isArray()) {
+            problem("InvalidValue", "'" + target(name) + "' must be an array.", target(name));
+            return null;
+        }
+        List<JsonBody> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) instanceof ObjectNode object) {
+                items.add(new JsonBody(invalidCode, target(name) + "[" + i + "].", object, problems));
+            } else {
+                problem("InvalidValue", "'" + target(name) + "[" + i + "]' must be an object.", target(name) + "[" + i + "]");
+                items.add(null);
+            }
+        }
+        return items;
     }
 
     /** Records a problem; {@link #done()} reports them all. */

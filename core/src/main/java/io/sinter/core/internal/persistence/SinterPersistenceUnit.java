@@ -26,7 +26,9 @@ final class SinterPersistenceUnit implements PersistenceUnitInfo {
             io.sinter.core.internal.store.IModelEntity.class,
             io.sinter.core.internal.store.FolderEntity.class,
             io.sinter.core.internal.store.FileEntity.class,
-            io.sinter.core.internal.store.BlobEntity.class);
+            io.sinter.core.internal.store.BlobEntity.class,
+            io.sinter.core.internal.store.ConnectionEntity.class,
+            io.sinter.core.internal.store.DocumentEntity.class);
 
     private final ClassLoader loader;
     private final DataSource dataSource;
