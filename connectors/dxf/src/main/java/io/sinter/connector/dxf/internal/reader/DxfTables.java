@@ -30,7 +30,7 @@ public final class DxfTables {
     }
 
     /** @return tables of a drawing without TABLES section */
-    static DxfTables empty() {
+    public static DxfTables empty() {
         return new Builder().build();
     }
 
