@@ -11,7 +11,15 @@ final class Dates {
     private Dates() {
     }
 
+    /** The value of an unset run, job or task time (api.md section 1.5). */
+    static final String UNSET = "0001-01-01T00:00:00Z";
+
     static String format(Instant instant) {
         return FORMAT.format(instant);
+    }
+
+    /** @return the formatted time, or {@link #UNSET} for null */
+    static String orUnset(Instant instant) {
+        return instant == null ? UNSET : format(instant);
     }
 }

@@ -41,7 +41,7 @@ public final class ConnectorRegistry implements ConnectorCatalog {
     private final Map<Long, Registered> registered = new ConcurrentHashMap<>();
 
     /** A connector service with what its properties say. */
-    record Registered(Connector connector, long serviceId, int ranking, String id, String displayName, List<String> types,
+    public record Registered(Connector connector, long serviceId, int ranking, String id, String displayName, List<String> types,
             List<String> extensions, String version, Bundle bundle) {
     }
 

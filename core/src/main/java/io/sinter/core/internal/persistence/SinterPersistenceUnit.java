@@ -28,7 +28,12 @@ final class SinterPersistenceUnit implements PersistenceUnitInfo {
             io.sinter.core.internal.store.FileEntity.class,
             io.sinter.core.internal.store.BlobEntity.class,
             io.sinter.core.internal.store.ConnectionEntity.class,
-            io.sinter.core.internal.store.DocumentEntity.class);
+            io.sinter.core.internal.store.DocumentEntity.class,
+            io.sinter.core.internal.run.RunEntity.class,
+            io.sinter.core.internal.run.JobEntity.class,
+            io.sinter.core.internal.run.TaskEntity.class,
+            io.sinter.core.internal.run.ChangesetEntity.class,
+            io.sinter.core.internal.run.ElementVersionEntity.class);
 
     private final ClassLoader loader;
     private final DataSource dataSource;

@@ -46,6 +46,14 @@ public class IModelEntity {
     @Column(name = "CRS_ID", length = 64)
     private String crsId;
 
+    /** The next element id to hand out (api.md section 1.4: starts at 0x20, never reused). */
+    @Column(name = "NEXT_ELEMENT_ID", nullable = false)
+    private long nextElementId = 0x20;
+
+    /** Index of the newest changeset; 0 for an empty iModel. */
+    @Column(name = "CHANGESET_COUNT", nullable = false)
+    private int changesetCount;
+
     @Version
     @Column(name = "VERSION")
     private long version;
@@ -77,6 +85,15 @@ public class IModelEntity {
     }
 
     public void setDescription(String description) { this.description = description; }
+    public int getChangesetCount() { return changesetCount; }
+    public void setChangesetCount(int changesetCount) { this.changesetCount = changesetCount; }
+
+    /** @return the first of {@code count} new element ids */
+    public long allocateElementIds(long count) {
+        long first = nextElementId;
+        nextElementId += count;
+        return first;
+    }
     public void setCrsId(String crsId) { this.crsId = crsId; }
 
     public void setExtent(Double south, Double west, Double north, Double east) {

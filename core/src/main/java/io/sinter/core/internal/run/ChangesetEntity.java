@@ -1,0 +1,91 @@
+package io.sinter.core.internal.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/** A changeset: the committed result of one task (api.md section 3.3). */
+@Entity
+@Table(name = "SINTER_CHANGESET", uniqueConstraints = @UniqueConstraint(name = "SINTER_CHANGESET_INDEX", columnNames = {"IMODEL_ID", "IDX"}))
+public class ChangesetEntity {
+    @Id
+    @Column(name = "ID", length = 40)
+    private String id;
+
+    @Column(name = "IMODEL_ID", nullable = false, length = 36)
+    private String iModelId;
+
+    @Column(name = "IDX", nullable = false)
+    private int index;
+
+    @Column(name = "PARENT_ID", nullable = false, length = 40)
+    private String parentId;
+
+    @Column(name = "DESCRIPTION", nullable = false, length = 2048)
+    private String description;
+
+    @Column(name = "CREATOR_ID", length = 64)
+    private String creatorId;
+
+    @Column(name = "PUSH_AT", nullable = false)
+    private long pushAt;
+
+    @Column(name = "CONTAINING_CHANGES", nullable = false)
+    private int containingChanges;
+
+    @Column(name = "FILE_SIZE", nullable = false)
+    private long fileSize;
+
+    @Column(name = "TASK_ID", nullable = false, length = 36)
+    private String taskId;
+
+    @Column(name = "FILE_NAME", length = 1024)
+    private String fileName;
+
+    @Column(name = "INSERTED", nullable = false)
+    private int inserted;
+
+    @Column(name = "UPDATED", nullable = false)
+    private int updated;
+
+    @Column(name = "DELETED", nullable = false)
+    private int deleted;
+
+    protected ChangesetEntity() {
+    }
+
+    public ChangesetEntity(String id, String iModelId, int index, String parentId, String description, String creatorId, long pushAt,
+            int containingChanges, long fileSize, String taskId, String fileName, int inserted, int updated, int deleted) {
+        this.id = id;
+        this.iModelId = iModelId;
+        this.index = index;
+        this.parentId = parentId;
+        this.description = description;
+        this.creatorId = creatorId;
+        this.pushAt = pushAt;
+        this.containingChanges = containingChanges;
+        this.fileSize = fileSize;
+        this.taskId = taskId;
+        this.fileName = fileName;
+        this.inserted = inserted;
+        this.updated = updated;
+        this.deleted = deleted;
+    }
+
+    public String getId() { return id; }
+    public String getIModelId() { return iModelId; }
+    public int getIndex() { return index; }
+    public String getParentId() { return parentId; }
+    public String getDescription() { return description; }
+    public String getCreatorId() { return creatorId; }
+    public long getPushAt() { return pushAt; }
+    public int getContainingChanges() { return containingChanges; }
+    public long getFileSize() { return fileSize; }
+    public String getTaskId() { return taskId; }
+    public String getFileName() { return fileName; }
+    public int getInserted() { return inserted; }
+    public int getUpdated() { return updated; }
+    public int getDeleted() { return deleted; }
+}

@@ -1,0 +1,118 @@
+package io.sinter.core.internal.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+/**
+ * One state of an element, valid from changeset {@code fromIndex} until before {@code toIndex}
+ * ({@link #OPEN} while current). Elements as of changeset N are the versions with
+ * {@code fromIndex <= N < toIndex}; the current state of a document is its open versions, found by
+ * index, never by loading the iModel.
+ */
+@Entity
+@Table(name = "SINTER_ELEMENT", indexes = {
+        @Index(name = "SINTER_ELEMENT_DOC", columnList = "DOCUMENT_ID, TO_IDX"),
+        @Index(name = "SINTER_ELEMENT_ID", columnList = "IMODEL_ID, ELEMENT_ID, FROM_IDX"),
+        @Index(name = "SINTER_ELEMENT_FROM", columnList = "IMODEL_ID, FROM_IDX"),
+        @Index(name = "SINTER_ELEMENT_TO", columnList = "IMODEL_ID, TO_IDX")})
+public class ElementVersionEntity {
+    /** {@code toIndex} of a current version. */
+    public static final int OPEN = Integer.MAX_VALUE;
+
+    @Id
+    @TableGenerator(name = "ELEMENT_VERSION_ID", table = "SINTER_ID", pkColumnName = "NAME", valueColumnName = "NEXT_ID",
+            pkColumnValue = "ELEMENT_VERSION", allocationSize = 1000)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "ELEMENT_VERSION_ID")
+    @Column(name = "ID")
+    private long id;
+
+    @Column(name = "IMODEL_ID", nullable = false, length = 36)
+    private String iModelId;
+
+    @Column(name = "ELEMENT_ID", nullable = false)
+    private long elementId;
+
+    @Column(name = "DOCUMENT_ID", nullable = false, length = 36)
+    private String documentId;
+
+    @Column(name = "MODEL_ID", nullable = false)
+    private long modelId;
+
+    @Column(name = "KIND", nullable = false, length = 64)
+    private String kind;
+
+    @Column(name = "IDENTIFIER", nullable = false, length = 1024)
+    private String identifier;
+
+    @Column(name = "CLASS_NAME", nullable = false, length = 255)
+    private String classFullName;
+
+    @Column(name = "CATEGORY", length = 255)
+    private String category;
+
+    @Column(name = "FEDERATION_GUID", nullable = false, length = 36)
+    private String federationGuid;
+
+    @Column(name = "CHECKSUM", nullable = false, length = 64)
+    private String checksum;
+
+    @Column(name = "CONTENT_CHECKSUM", nullable = false, length = 64)
+    private String contentChecksum;
+
+    @Column(name = "FROM_IDX", nullable = false)
+    private int fromIndex;
+
+    @Column(name = "TO_IDX", nullable = false)
+    private int toIndex;
+
+    /** Canonical JSON of the element's content (api.md section 7.5 fields other than the ids). */
+    @Lob
+    @Column(name = "BODY", nullable = false)
+    private String body;
+
+    protected ElementVersionEntity() {
+    }
+
+    public ElementVersionEntity(String iModelId, long elementId, String documentId, long modelId, String kind, String identifier,
+            String classFullName, String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body) {
+        this.iModelId = iModelId;
+        this.elementId = elementId;
+        this.documentId = documentId;
+        this.modelId = modelId;
+        this.kind = kind;
+        this.identifier = identifier;
+        this.classFullName = classFullName;
+        this.category = category;
+        this.federationGuid = federationGuid;
+        this.checksum = checksum;
+        this.contentChecksum = contentChecksum;
+        this.fromIndex = fromIndex;
+        this.toIndex = OPEN;
+        this.body = body;
+    }
+
+    public long getId() { return id; }
+    public String getIModelId() { return iModelId; }
+    public long getElementId() { return elementId; }
+    public String getDocumentId() { return documentId; }
+    public long getModelId() { return modelId; }
+    public String getKind() { return kind; }
+    public String getIdentifier() { return identifier; }
+    public String getClassFullName() { return classFullName; }
+    public String getCategory() { return category; }
+    public String getFederationGuid() { return federationGuid; }
+    public String getChecksum() { return checksum; }
+    public String getContentChecksum() { return contentChecksum; }
+    public int getFromIndex() { return fromIndex; }
+    public int getToIndex() { return toIndex; }
+    public String getBody() { return body; }
+
+    public void close(int index) { this.toIndex = index; }
+}

@@ -1,0 +1,133 @@
+package io.sinter.core.internal.run;
+
+import io.sinter.connector.api.ClassDefinition;
+import io.sinter.connector.api.ConnectorContext;
+import io.sinter.connector.api.ConnectorException;
+import io.sinter.connector.api.Element;
+import io.sinter.connector.api.Geolocation;
+import io.sinter.connector.api.Issue;
+import io.sinter.core.internal.change.CanonicalJson;
+import io.sinter.core.internal.change.Diff;
+import io.sinter.core.internal.change.ElementContent;
+import io.sinter.core.internal.change.Identifiers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a connector writes into during one bridge task: each element is made unique, checksummed,
+ * classified against the stored state ({@link Diff}) and spilled to disk in file order.
+ */
+final class SyncContext implements ConnectorContext {
+    static final int MAX_ISSUES = 1000;
+
+    private final Diff diff;
+    private final Spill spill;
+    private final BooleanSupplier cancelled;
+    private final Identifiers identifiers = new Identifiers();
+    private final List<Issue> issues = new ArrayList<>();
+    private final Map<String, ClassDefinition> classes = new LinkedHashMap<>();
+    private int droppedIssues;
+    private Geolocation geolocation;
+    private String unitName;
+    private double metresPerUnit = 1.0;
+    private volatile long done;
+    private volatile long total = -1;
+
+    SyncContext(Diff diff, Spill spill, BooleanSupplier cancelled) {
+        this.diff = diff;
+        this.spill = spill;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public void element(Element element) throws ConnectorException {
+        if (spill.size() % 1000 == 0) {
+            checkCancelled();
+        }
+        String identifier = identifiers.unique(element.kind(), element.identifier());
+        if (!identifier.equals(element.identifier())) {
+            issue(Issue.warning("DuplicateIdentifier", element.kind() + " '" + element.identifier() + "' occurs again; this one is '"
+                    + identifier + "'.", identifier));
+        }
+        ElementContent.Checksums checksums = ElementContent.checksums(element);
+        int ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksums.checksum(), checksums.contentChecksum());
+        Map<String, Object> body = new LinkedHashMap<>(ElementContent.content(element));
+        body.put("version", element.version());
+        try {
+            spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
+                    checksums.checksum(), checksums.contentChecksum(), CanonicalJson.write(body),
+                    element.placement() == null ? "0" : "1");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill the connector output", e);
+        }
+    }
+
+    @Override
+    public void declareClass(ClassDefinition definition) {
+        classes.putIfAbsent(definition.fullName(), definition);
+    }
+
+    @Override
+    public void units(String unitName, double metresPerUnit) {
+        this.unitName = unitName;
+        this.metresPerUnit = metresPerUnit;
+    }
+
+    @Override
+    public void geolocation(Geolocation geolocation) {
+        this.geolocation = geolocation;
+    }
+
+    @Override
+    public void issue(Issue issue) {
+        if (issues.size() < MAX_ISSUES) {
+            issues.add(issue);
+        } else {
+            droppedIssues++;
+        }
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        this.done = done;
+        this.total = total;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    List<Issue> issues() {
+        return issues;
+    }
+
+    int droppedIssues() {
+        return droppedIssues;
+    }
+
+    Geolocation geolocation() {
+        return geolocation;
+    }
+
+    String unitName() {
+        return unitName;
+    }
+
+    double metresPerUnit() {
+        return metresPerUnit;
+    }
+
+    long progressDone() {
+        return done;
+    }
+
+    long progressTotal() {
+        return total;
+    }
+}

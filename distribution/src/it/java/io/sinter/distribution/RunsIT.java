@@ -1,0 +1,182 @@
+package io.sinter.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Storage-connection runs with the CSV connector dropped into deploy/: first sync, incremental
+ * changeset, unchanged file skipped, missing connector, corrupt file (api.md sections 5.6 to 6.5, 8.1, 8.2).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RunsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        int port = SinterRuntime.freePort();
+        return SinterRuntime.options(SinterRuntime.newHome("runs", port), port);
+    }
+
+    private int port() throws Exception {
+        int port = Integer.parseInt(context.getProperty(SinterRuntime.PORT));
+        Http.await(port, "/health", 200, Duration.ofSeconds(60));
+        return port;
+    }
+
+    private JsonNode call(int expected, String method, String url, String body) throws Exception {
+        Http.Answer answer = Http.send(port(), method, url, body);
+        assertEquals(method + " " + url + " -> " + answer.body(), expected, answer.status());
+        return answer.body().isEmpty() ? null : JSON.readTree(answer.body());
+    }
+
+    private void installCsvConnector() throws Exception {
+        Path deploy = Path.of(context.getProperty(SinterRuntime.HOME), "deploy");
+        Path target = deploy.resolve("connector-csv.jar");
+        if (!Files.exists(target)) {
+            Path staged = Files.copy(Path.of(System.getProperty("sinter.it.connectors"), "connector-csv.jar"),
+                    deploy.getParent().resolve("csv.tmp"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Http.get(port(), "/synchronization/connectors").body().contains("\"types\":[\"CSV\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the CSV connector did not appear");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private String upload(String rootId, String name, String content) throws Exception {
+        JsonNode ticket = call(202, "POST", "/storage/folders/" + rootId + "/files", "{\"displayName\":\"" + name + "\"}");
+        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
+        String id = ticket.path("file").path("id").asText();
+        call(200, "POST", "/storage/files/" + id + "/complete", null);
+        return id;
+    }
+
+    private void replace(String fileId, String content) throws Exception {
+        JsonNode ticket = call(202, "POST", "/storage/files/" + fileId + "/updatecontent", null);
+        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
+        call(200, "POST", "/storage/files/" + fileId + "/complete", null);
+    }
+
+    /** Starts a run of the connection, polls it until Completed and returns it. */
+    private JsonNode run(String connectionId) throws Exception {
+        Http.Answer started = Http.send(port(), "POST", "/synchronization/imodels/storageconnections/" + connectionId + "/run", null);
+        assertEquals(started.body(), 202, started.status());
+        assertEquals("", started.body());
+        String location = started.header("Location");
+        assertTrue(location, location.matches("http://127\\.0\\.0\\.1:\\d+/synchronization/imodels/storageconnections/" + connectionId + "/runs/[0-9a-f-]{36}"));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode run = call(200, "GET", location, null).path("run");
+            if ("Completed".equals(run.path("state").asText())) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run did not complete: " + run);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    public void csvFileSyncsIncrementallyAndUnchangedContentIsSkipped() throws Exception {
+        installCsvConnector();
+        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Runs\"}").path("iTwin").path("id").asText();
+        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Parts\"}").path("iModel").path("id").asText();
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        String csv = upload(rootId, "parts.csv", "id,name,height\nP1,Pump,1.5\nP2,Valve,0.4\nP3,Pipe,12\nP4,Tank,3\n");
+        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + csv + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+
+        JsonNode first = run(connection);
+        assertEquals(first.toString(), "Success", first.path("result").asText());
+        assertEquals("MasterFile", first.path("phase").asText());
+        assertFalse(first.path("endDateTime").asText().startsWith("0001"));
+        JsonNode task = first.path("jobs").path(0).path("tasks").path(0);
+        assertEquals("CSV", first.path("jobs").path(0).path("connectorType").asText());
+        assertEquals(csv, task.path("storageFileId").asText());
+        assertEquals("parts.csv", task.path("fileName").asText());
+        assertEquals(4, task.path("details").path("elementCounts").path("inserted").asInt());
+        assertEquals(1, task.path("details").path("changeset").path("index").asInt());
+        JsonNode cs1 = call(200, "GET", "/imodels/" + im + "/changesets/1", null).path("changeset");
+        assertEquals("CSV: parts.csv - 4 inserted, 0 updated, 0 deleted", cs1.path("description").asText());
+        assertEquals("", cs1.path("parentId").asText());
+        assertTrue(cs1.path("id").asText().matches("[0-9a-f]{40}"));
+        assertEquals(task.path("id").asText(), cs1.path("synchronizationInfo").path("taskId").asText());
+        assertTrue("placed rows are not there, ViewsAndModels is", (cs1.path("containingChanges").asInt() & 16) != 0);
+        JsonNode connectionNow = call(200, "GET", "/synchronization/imodels/storageconnections/" + connection, null).path("connection");
+        assertEquals(first.path("id").asText(), connectionNow.path("_links").path("lastRun").path("href").asText().replaceAll(".*/", ""));
+
+        replace(csv, "id,name,height\nP1,Pump,1.75\nP2,Valve,0.4\nP4,Tank,3\nP5,Filter,0.2\nP6,Meter,0.1\n");
+        JsonNode second = run(connection);
+        assertEquals("Success", second.path("result").asText());
+        JsonNode counts = second.path("jobs").path(0).path("tasks").path(0).path("details").path("elementCounts");
+        assertEquals(2, counts.path("inserted").asInt());
+        assertEquals(1, counts.path("updated").asInt());
+        assertEquals(1, counts.path("deleted").asInt());
+        assertEquals(2, counts.path("unchanged").asInt());
+        JsonNode cs2 = call(200, "GET", "/imodels/" + im + "/changesets/2", null).path("changeset");
+        assertEquals("CSV: parts.csv - 2 inserted, 1 updated, 1 deleted", cs2.path("description").asText());
+        assertEquals(cs1.path("id").asText(), cs2.path("parentId").asText());
+
+        replace(csv, "id,name,height\nP1,Pump,1.75\nP2,Valve,0.4\nP4,Tank,3\nP5,Filter,0.2\nP6,Meter,0.1\n");
+        JsonNode third = run(connection);
+        assertEquals("Skipped", third.path("result").asText());
+        assertEquals("Skipped", third.path("jobs").path(0).path("tasks").path(0).path("result").asText());
+        assertEquals(5, third.path("jobs").path(0).path("tasks").path(0).path("details").path("elementCounts").path("unchanged").asInt());
+        JsonNode all = call(200, "GET", "/imodels/" + im + "/changesets", null);
+        assertEquals("no changeset for an unchanged file", 2, all.path("changesets").size());
+        JsonNode runs = call(200, "GET", "/synchronization/imodels/storageconnections/" + connection + "/runs", null).path("runs");
+        assertEquals(3, runs.size());
+        assertEquals("Skipped", runs.path(2).path("result").asText());
+        assertEquals("ChangesetNotFound", call(404, "GET", "/imodels/" + im + "/changesets/3", null).path("error").path("code").asText());
+    }
+
+    @Test
+    public void missingConnectorAndCorruptFileFailTheirTasksAndWriteNothing() throws Exception {
+        installCsvConnector();
+        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Failures\"}").path("iTwin").path("id").asText();
+        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Broken\"}").path("iModel").path("id").asText();
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        String bad = upload(rootId, "bad.csv", "id,name\nA,\"unterminated\nB,fine\n");
+        String revit = upload(rootId, "Annex.rvt", "not really revit");
+        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + bad + "\",\"connectorType\":\"CSV\"},{\"storageFileId\":\"" + revit
+                + "\",\"connectorType\":\"REVIT\"}]}").path("connection").path("id").asText();
+        JsonNode run = run(connection);
+        assertEquals(run.toString(), "Error", run.path("result").asText());
+        assertEquals("AllJobsFailed", run.path("error").path("errorKey").asText());
+        JsonNode csvTask = run.path("jobs").path(0).path("tasks").path(0);
+        assertEquals("SourceFileCorrupted", csvTask.path("error").path("descriptionKey").asText());
+        assertEquals("SNT_CON_2001", csvTask.path("error").path("errorCode").asText());
+        assertTrue(csvTask.toString(), csvTask.path("error").path("message").asText().contains("line 2"));
+        JsonNode revitTask = run.path("jobs").path(1).path("tasks").path(0);
+        assertEquals("REVIT", run.path("jobs").path(1).path("connectorType").asText());
+        assertEquals("ConnectorNotInstalled", revitTask.path("error").path("descriptionKey").asText());
+        assertEquals("No installed connector handles type REVIT.", revitTask.path("error").path("message").asText());
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/changesets", null).path("changesets").size());
+    }
+}
