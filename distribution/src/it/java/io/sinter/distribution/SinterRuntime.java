@@ -90,6 +90,9 @@ final class SinterRuntime {
         properties.put("felix.fileinstall.dir", home.resolve("etc") + "," + home.resolve("deploy"));
         properties.put(PORT, Integer.toString(port));
         properties.put(HOME, home.toString());
+        // no console: Gogo would read the test JVM's standard input (surefire's command channel, or nothing
+        // in CI) and stop the framework when it ends
+        properties.put("gosh.args", "--nointeractive");
         properties.forEach((name, value) -> options.add(frameworkProperty(name).value(value)));
         // read by logback and Derby from system properties; the last framework started wins
         options.add(systemProperty("sinter.logs").value(home.resolve("logs").toString()));
