@@ -74,6 +74,16 @@ public class HotDeployIT {
         Files.delete(jar);
         awaitBody(port, "/synchronization/connectors", "{\"connectors\":[],");
         org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":0"));
+
+        // every connector the distribution ships resolves and registers in the running server
+        for (String name : new String[] {"connector-dxf.jar", "connector-ifc.jar"}) {
+            Path copy = Files.copy(Path.of(System.getProperty("sinter.it.connectors"), name), deploy.getParent().resolve(name + ".tmp"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(copy, deploy.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        }
+        String all = awaitBody(port, "/synchronization/connectors", "\"types\":[\"IFC\"]");
+        org.junit.Assert.assertTrue(all, all.contains("\"types\":[\"DWG\",\"DXF\"]"));
+        org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":2"));
     }
 
     private static String awaitBody(int port, String path, String fragment) throws Exception {
