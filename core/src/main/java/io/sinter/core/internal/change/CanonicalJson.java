@@ -50,6 +50,7 @@ import java.util.Map;
  */
 public final class CanonicalJson {
     private static final double TWO_POW_53 = 0x1p53;
+    private static final MathContext NEAREST_15 = new MathContext(15, RoundingMode.HALF_EVEN);
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private CanonicalJson() {
@@ -57,7 +58,7 @@ public final class CanonicalJson {
 
     /** @return the canonical JSON text of {@code value} */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(128);
+        StringBuilder out = new StringBuilder(512);
         append(out, value);
         return out.toString();
     }
@@ -72,10 +73,34 @@ public final class CanonicalJson {
         return Hashes.sha256Hex(utf8(value));
     }
 
+    /**
+     * Renders {@code value} once so that it can be embedded in several documents without being written again
+     * (the checksums of one element share their properties and placement).
+     */
+    static Rendered render(Object value) {
+        return new Rendered(write(value));
+    }
+
+    /** Canonical JSON text made by {@link #render}; written as is where it occurs in a value. */
+    static final class Rendered {
+        private final String json;
+
+        private Rendered(String json) {
+            this.json = json;
+        }
+
+        @Override
+        public String toString() {
+            return json;
+        }
+    }
+
     /** Appends the canonical JSON text of {@code value} to {@code out}. */
     public static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
+        } else if (value instanceof Rendered r) {
+            out.append(r.json);
         } else if (value instanceof String s) {
             appendString(out, s);
         } else if (value instanceof Boolean b) {
@@ -131,7 +156,16 @@ public final class CanonicalJson {
     private static void appendString(StringBuilder out, String s) {
         out.append('"');
         int length = s.length();
-        for (int i = 0; i < length; i++) {
+        int plain = 0;
+        while (plain < length) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                break;
+            }
+            plain++;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < length; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -194,14 +228,28 @@ public final class CanonicalJson {
             out.append('-');
             d = d.negate();
         }
-        appendDigits(out, d.stripTrailingZeros());
+        appendDigits(out, d);
     }
 
-    /** Lays out a positive decimal without trailing zeros as ECMAScript's Number::toString does. */
+    /** Lays out a positive decimal as ECMAScript's Number::toString does, trailing zeros stripped. */
     private static void appendDigits(StringBuilder out, BigDecimal d) {
-        String digits = d.unscaledValue().toString();
+        String digits;
+        int scale = d.scale();
+        if (d.precision() <= 18) {
+            // fits in a long: strip zeros and print without BigInteger arithmetic
+            long unscaled = d.unscaledValue().longValue();
+            while (unscaled % 10 == 0) {
+                unscaled /= 10;
+                scale--;
+            }
+            digits = Long.toString(unscaled);
+        } else {
+            BigDecimal stripped = d.stripTrailingZeros();
+            digits = stripped.unscaledValue().toString();
+            scale = stripped.scale();
+        }
         int k = digits.length();
-        int n = k - d.scale();
+        int n = k - scale;
         if (k <= n && n <= 21) {
             out.append(digits);
             out.append("0".repeat(n - k));
@@ -237,7 +285,7 @@ public final class CanonicalJson {
         if (normal) {
             // 15-digit decimals are at least 4.5 ulp apart, so if one round-trips it is the nearest one, and it is
             // then the only decimal of at most 15 digits that does.
-            BigDecimal nearest15 = exact.round(new MathContext(15, RoundingMode.HALF_EVEN));
+            BigDecimal nearest15 = exact.round(NEAREST_15);
             if (parsesTo(nearest15, v)) {
                 return nearest15.stripTrailingZeros();
             }

@@ -66,7 +66,7 @@ public final class ElementContent {
 
     /** @return all three checksums of {@code element}, normalising its content only once */
     public static Checksums checksums(Element element) {
-        Parts parts = new Parts(element);
+        Parts parts = new Parts(element, true);
         return new Checksums(
                 CanonicalJson.sha256Hex(parts.withIdentifiers(UnaryOperator.identity())),
                 CanonicalJson.sha256Hex(parts.withoutIdentifiers(true)),
@@ -75,7 +75,7 @@ public final class ElementContent {
 
     /** @return the checksum stored in {@code provenance.checksum} (api.md section 6.2) */
     public static String checksum(Element element) {
-        return CanonicalJson.sha256Hex(content(element));
+        return CanonicalJson.sha256Hex(new Parts(element, true).withIdentifiers(UnaryOperator.identity()));
     }
 
     /**
@@ -85,22 +85,22 @@ public final class ElementContent {
      * stored checksum refers to the same elements as before and is unchanged.
      */
     public static String checksum(Element element, UnaryOperator<String> rename) {
-        return CanonicalJson.sha256Hex(new Parts(element).withIdentifiers(rename));
+        return CanonicalJson.sha256Hex(new Parts(element, true).withIdentifiers(rename));
     }
 
     /** @return the checksum without identifiers, used to re-match elements whose identifiers changed */
     public static String contentChecksum(Element element) {
-        return CanonicalJson.sha256Hex(new Parts(element).withoutIdentifiers(true));
+        return CanonicalJson.sha256Hex(new Parts(element, true).withoutIdentifiers(true));
     }
 
     /** @return the checksum without identifiers, placement and geometry */
     public static String nonGeometricChecksum(Element element) {
-        return CanonicalJson.sha256Hex(new Parts(element).withoutIdentifiers(false));
+        return CanonicalJson.sha256Hex(new Parts(element, true).withoutIdentifiers(false));
     }
 
     /** @return the content map {@link #checksum(Element)} hashes, for diagnostics and tests */
     public static Map<String, Object> content(Element element) {
-        return new Parts(element).withIdentifiers(UnaryOperator.identity());
+        return new Parts(element, false).withIdentifiers(UnaryOperator.identity());
     }
 
     /**
@@ -302,16 +302,19 @@ public final class ElementContent {
         private final String codeValue;
         private final String userLabel;
         private final Object properties;
-        private final Map<String, Object> placement;
+        private final Object placement;
         private final String geometry;
 
-        Parts(Element element) {
+        Parts(Element element, boolean rendered) {
             this.element = element;
             this.category = nfc(element.category());
             this.codeValue = nfc(element.codeValue());
             this.userLabel = nfc(element.userLabel());
-            this.properties = normalize(element.properties());
-            this.placement = placement(element.placement());
+            Object normalProperties = normalize(element.properties());
+            Map<String, Object> canonicalPlacement = placement(element.placement());
+            // rendered once when several checksums embed them; plain maps when the content itself is wanted
+            this.properties = rendered ? CanonicalJson.render(normalProperties) : normalProperties;
+            this.placement = rendered && canonicalPlacement != null ? CanonicalJson.render(canonicalPlacement) : canonicalPlacement;
             this.geometry = geometryDigest(element.geometry());
         }
 
