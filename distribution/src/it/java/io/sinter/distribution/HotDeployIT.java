@@ -65,14 +65,14 @@ public class HotDeployIT {
         Path staged = Files.copy(shipped, deploy.getParent().resolve("csv.tmp"), StandardCopyOption.REPLACE_EXISTING);
         Path jar = Files.move(staged, deploy.resolve("connector-csv.jar"), StandardCopyOption.ATOMIC_MOVE);
 
-        String listed = awaitBody(port, "/synchronization/connectors", "\"types\":[\"CSV\",\"SHELLEDWCSV\"]");
+        String listed = Http.awaitBody(port, "/synchronization/connectors", "\"types\":[\"CSV\",\"SHELLEDWCSV\"]", java.time.Duration.ofSeconds(30));
         org.junit.Assert.assertTrue(listed, listed.contains("\"extensions\":[\"csv\",\"tsv\",\"txt\"]"));
         org.junit.Assert.assertTrue(listed, listed.contains("\"symbolicName\":\"io.sinter.connector.csv\""));
         org.junit.Assert.assertTrue(listed, listed.contains("{\"name\":\"CSV\",\"installed\":true,\"connectorId\":\"io.sinter.connector.csv.internal.CsvConnector\"}"));
         org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":1"));
 
         Files.delete(jar);
-        awaitBody(port, "/synchronization/connectors", "{\"connectors\":[],");
+        Http.awaitBody(port, "/synchronization/connectors", "{\"connectors\":[],", java.time.Duration.ofSeconds(30));
         org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":0"));
 
         // every connector the distribution ships resolves and registers in the running server
@@ -81,23 +81,11 @@ public class HotDeployIT {
                     StandardCopyOption.REPLACE_EXISTING);
             Files.move(copy, deploy.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
-        String all = awaitBody(port, "/synchronization/connectors", "\"types\":[\"IFC\"]");
+        String all = Http.awaitBody(port, "/synchronization/connectors", "\"types\":[\"IFC\"]", java.time.Duration.ofSeconds(30));
         org.junit.Assert.assertTrue(all, all.contains("\"types\":[\"DWG\",\"DXF\"]"));
         org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":2"));
     }
 
-    private static String awaitBody(int port, String path, String fragment) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            last = Http.get(port, path).body();
-            if (last.contains(fragment)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " never contained " + fragment + "; last: " + last);
-    }
 
     private static void writeBundle(Path target) throws IOException {
         Manifest manifest = new Manifest();

@@ -66,6 +66,20 @@ final class Http {
         throw new AssertionError("GET 127.0.0.1:" + port + path + " did not answer " + status + " within " + timeout + "; last: " + last);
     }
 
+    /** GETs {@code path} until its body contains {@code fragment}, or fails after {@code timeout}; returns that body. */
+    static String awaitBody(int port, String path, String fragment, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(port, path).body();
+            if (last.contains(fragment)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never contained " + fragment + " within " + timeout + "; last: " + last);
+    }
+
     /** Waits until nothing accepts connections on {@code port} any more. */
     static void awaitClosed(int port, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

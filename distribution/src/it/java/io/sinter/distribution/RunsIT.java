@@ -58,13 +58,7 @@ public class RunsIT {
                     deploy.getParent().resolve("csv.tmp"), StandardCopyOption.REPLACE_EXISTING);
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!Http.get(port(), "/synchronization/connectors").body().contains("\"types\":[\"CSV\"")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the CSV connector did not appear");
-            }
-            Thread.sleep(200);
-        }
+        Http.awaitBody(port(), "/synchronization/connectors", "\"types\":[\"CSV\"", Duration.ofSeconds(30));
     }
 
     private String upload(String rootId, String name, String content) throws Exception {

@@ -93,16 +93,9 @@ public class ServerIT {
         assertEquals(404, missing.status());
         assertEquals("{\"error\":{\"code\":\"NotFound\",\"message\":\"No resource at this path.\"}}", missing.body());
 
-        Http.Answer wrongMethod = post(port(), "/health");
+        Http.Answer wrongMethod = Http.send(port(), "POST", "/health", null);
         assertEquals(405, wrongMethod.status());
         assertTrue(wrongMethod.body(), wrongMethod.body().contains("\"code\":\"MethodNotAllowed\""));
-    }
-
-    private static Http.Answer post(int port, String path) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new Http.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
     @Test

@@ -208,9 +208,7 @@ final class Bridge {
                 long size = 0;
                 for (int from = 0; from < ids.size(); from += 500) {
                     List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                    em.createQuery("UPDATE ElementVersionEntity v SET v.toIndex = :n WHERE v.iModelId = :m AND v.toIndex = :open AND v.elementId IN :ids")
-                            .setParameter("n", index).setParameter("m", model.getId()).setParameter("open", ElementVersionEntity.OPEN)
-                            .setParameter("ids", chunk).executeUpdate();
+                    closeVersions(em, model.getId(), chunk, index);
                     for (Long id : chunk) {
                         byte[] record = CanonicalJson.utf8(Map.of("elementId", hex(id), "operation", "deleted"));
                         sha1.update(record);
@@ -241,6 +239,13 @@ final class Bridge {
         }
         return em.createQuery("SELECT c.id FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i", String.class)
                 .setParameter("m", model.getId()).setParameter("i", model.getChangesetCount()).getSingleResult();
+    }
+
+    /** Ends the current versions of elements {@code ids} with changeset {@code index}. */
+    static void closeVersions(EntityManager em, String iModelId, List<Long> ids, int index) {
+        em.createQuery("UPDATE ElementVersionEntity v SET v.toIndex = :n WHERE v.iModelId = :m AND v.toIndex = :open AND v.elementId IN :ids")
+                .setParameter("n", index).setParameter("m", iModelId).setParameter("open", ElementVersionEntity.OPEN)
+                .setParameter("ids", ids).executeUpdate();
     }
 
     static MessageDigest sha1() {
@@ -331,9 +336,7 @@ final class Bridge {
                         .setParameter("m", iModelId).setParameter("open", ElementVersionEntity.OPEN).setParameter("ids", chunk)
                         .getResultStream().forEach(r -> previous.put((Long) r[0],
                                 new String[] {(String) r[1], (String) r[2], (String) r[3], (String) r[4]}));
-                em.createQuery("UPDATE ElementVersionEntity v SET v.toIndex = :n WHERE v.iModelId = :m AND v.toIndex = :open AND v.elementId IN :ids")
-                        .setParameter("n", index).setParameter("m", iModelId).setParameter("open", ElementVersionEntity.OPEN)
-                        .setParameter("ids", chunk).executeUpdate();
+                closeVersions(em, iModelId, chunk, index);
             }
 
             // change records for the changeset id, in element id order: old ids first, then the new ones
