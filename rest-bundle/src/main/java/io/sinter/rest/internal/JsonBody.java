@@ -166,6 +166,24 @@ final class JsonBody {
         return items;
     }
 
+    /** @return the object as JSON text, or null when absent or null; anything but an object is a problem */
+    String objectJson(String name) {
+        JsonNode value = node(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            problem("InvalidValue", "'" + target(name) + "' must be an object.", target(name));
+            return null;
+        }
+        return value.toString();
+    }
+
+    /** @return the JSON path of a property of this object, for problems found later */
+    String pathOf(String name) {
+        return target(name);
+    }
+
     /** Records a problem; {@link #done()} reports them all. */
     void problem(String code, String message, String target) {
         problems.add(new Detail(code, message, target));

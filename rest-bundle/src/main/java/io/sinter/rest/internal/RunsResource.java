@@ -17,7 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,7 +30,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSel
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** Runs of connections (api.md sections 5.1, 5.6, 5.7). Manifest run requests arrive in a later version. */
+/** Runs of connections (api.md sections 5.1, 5.5 to 5.7), cancel (7.2) and run events (7.3). */
 @Component(service = RunsResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @JakartarsName("sinter.runs")
@@ -53,10 +55,16 @@ public final class RunsResource {
     }
 
     @POST
-    @Path("{kind: storageconnections}/{connectionId}/{verb: run|runs}")
+    @Path(KINDS + "/{connectionId}/{verb: run|runs}")
     public Response start(@PathParam("kind") String segment, @PathParam("connectionId") String connectionId,
-            @HeaderParam("Prefer") String prefer) {
-        RunService.Start start = runs.start(ConnectionsResource.kind(segment), connectionId, null);
+            @HeaderParam("Prefer") String prefer, String text) {
+        Kind kind = ConnectionsResource.kind(segment);
+        RunService.Manifest manifest = null;
+        if (kind == Kind.MANIFEST) {
+            runs.list(kind, connectionId, 0, 1); // 404 for an unknown connection before any 422 (api.md section 1.9)
+            manifest = manifest(JsonBody.parse(text, "InvalidManifestConnectionRequest", endpoint.maxJsonBytes()));
+        }
+        RunService.Start start = runs.start(kind, connectionId, null, manifest);
         URI location = URI.create(runUrl(start.run()));
         if (!start.created()) {
             return Response.seeOther(location).build();
@@ -64,6 +72,74 @@ public final class RunsResource {
         boolean full = Paging.representation(prefer);
         Response.ResponseBuilder answer = Response.accepted().location(location).header("Preference-Applied", Paging.applied(full));
         return (full ? answer.entity(Map.of("run", run(start.run()))) : answer).build();
+    }
+
+    /** Reads a manifest run request (api.md section 5.5); the run service checks the values. */
+    static RunService.Manifest manifest(JsonBody body) {
+        List<JsonBody> items = body.objects("sourceFiles", true);
+        String schemaUrl = body.string("documentAttributeSchemaUrl", false);
+        List<RunService.ManifestItem> result = new ArrayList<>();
+        if (items != null) {
+            for (JsonBody item : items) {
+                if (item == null) {
+                    continue;
+                }
+                List<RunService.ManifestChild> children = new ArrayList<>();
+                List<JsonBody> childBodies = item.objects("children", false);
+                if (childBodies != null) {
+                    for (JsonBody child : childBodies) {
+                        if (child != null) {
+                            children.add(new RunService.ManifestChild(child.string("id", false), child.string("parentId", false),
+                                    child.string("name", false), child.string("url", false), connectorType(child),
+                                    child.string("relativePath", false), attribute(child)));
+                        }
+                    }
+                }
+                result.add(new RunService.ManifestItem(item.string("id", false), item.string("name", false), item.string("action", false),
+                        item.string("url", false), connectorType(item), item.string("relativePath", false), attribute(item),
+                        item.optionalBool("isSpatialRoot"), children));
+            }
+        }
+        body.done();
+        return new RunService.Manifest(result, schemaUrl);
+    }
+
+    /** {@code connectorType}, or its deprecated synonym {@code connector}; both and different is a problem. */
+    private static String connectorType(JsonBody item) {
+        String type = item.string("connectorType", false);
+        String synonym = item.string("connector", false);
+        if (type != null && synonym != null && !type.equalsIgnoreCase(synonym)) {
+            item.problem("InvalidValue", "'connectorType' and its synonym 'connector' differ.", item.pathOf("connectorType"));
+        }
+        return type != null ? type : synonym;
+    }
+
+    /** {@code documentAttribute}, or its synonym {@code documentMetadata}. */
+    private static String attribute(JsonBody item) {
+        String attribute = item.objectJson("documentAttribute");
+        return attribute != null ? attribute : item.objectJson("documentMetadata");
+    }
+
+    @POST
+    @Path(KINDS + "/{connectionId}/runs/{runId}/cancel")
+    public Response cancel(@PathParam("kind") String segment, @PathParam("connectionId") String connectionId, @PathParam("runId") String runId) {
+        RunInfo run = runs.cancel(ConnectionsResource.kind(segment), connectionId, runId);
+        return Response.accepted(Map.of("run", run(run))).build();
+    }
+
+    @GET
+    @Path(KINDS + "/{connectionId}/runs/{runId}/events")
+    @Produces(RunEventStream.MEDIA_TYPE)
+    public Response events(@PathParam("kind") String segment, @PathParam("connectionId") String connectionId, @PathParam("runId") String runId,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
+        Long last = null;
+        if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+            last = Long.valueOf(lastEventId);
+        }
+        RunEventStream stream = new RunEventStream();
+        AutoCloseable subscription = runs.follow(ConnectionsResource.kind(segment), connectionId, runId, last, stream::offer);
+        return Response.ok(stream.output(subscription), RunEventStream.MEDIA_TYPE).header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no").build();
     }
 
     @GET
@@ -87,7 +163,7 @@ public final class RunsResource {
         return Map.of("run", run(runs.get(ConnectionsResource.kind(segment), connectionId, runId)));
     }
 
-    private static Map<String, Object> minimal(RunInfo r) {
+    static Map<String, Object> minimal(RunInfo r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id());
         json.put("state", r.state());
@@ -113,7 +189,7 @@ public final class RunsResource {
         return json;
     }
 
-    private static Map<String, Object> job(RunInfo r, JobInfo j) {
+    static Map<String, Object> job(RunInfo r, JobInfo j) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", j.id());
         json.put("connectorType", j.connectorType());
@@ -125,7 +201,7 @@ public final class RunsResource {
         return json;
     }
 
-    private static Map<String, Object> task(RunInfo r, TaskInfo t) {
+    static Map<String, Object> task(RunInfo r, TaskInfo t) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", t.id());
         json.put(r.connectionKind() == Kind.STORAGE ? "storageFileId" : "sourceFileId", t.sourceKey());
@@ -137,19 +213,8 @@ public final class RunsResource {
         json.put("retryAttempts", t.retryAttempts());
         json.put("state", t.state());
         json.put("result", t.result());
-        TaskError e = t.error();
-        if (e != null) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("errorCode", e.errorCode());
-            error.put("message", e.message());
-            error.put("details", e.details());
-            error.put("system", e.system());
-            error.put("phase", e.phase());
-            error.put("category", e.category());
-            error.put("descriptionKey", e.descriptionKey());
-            error.put("description", e.description());
-            error.put("canUserFix", e.canUserFix());
-            json.put("error", error);
+        if (t.error() != null) {
+            json.put("error", error(t.error()));
         }
         if (t.detailsJson() != null) {
             try {
@@ -159,5 +224,19 @@ public final class RunsResource {
             }
         }
         return json;
+    }
+
+    static Map<String, Object> error(TaskError e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("errorCode", e.errorCode());
+        error.put("message", e.message());
+        error.put("details", e.details());
+        error.put("system", e.system());
+        error.put("phase", e.phase());
+        error.put("category", e.category());
+        error.put("descriptionKey", e.descriptionKey());
+        error.put("description", e.description());
+        error.put("canUserFix", e.canUserFix());
+        return error;
     }
 }

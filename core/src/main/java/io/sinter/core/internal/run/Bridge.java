@@ -3,6 +3,7 @@ package io.sinter.core.internal.run;
 import io.sinter.connector.api.Connector;
 import io.sinter.connector.api.ConnectorException;
 import io.sinter.connector.api.SourceFile;
+import io.sinter.core.api.BlobSigner;
 import io.sinter.core.api.ServiceException;
 import io.sinter.core.api.StorageService;
 import io.sinter.core.internal.change.CanonicalJson;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,17 +43,26 @@ final class Bridge {
     private final Database database;
     private final ConnectorRegistry registry;
     private final StorageService storage;
+    private final BlobSigner signer;
+    private final Download download;
     private final Path workFolder;
 
-    Bridge(Database database, ConnectorRegistry registry, StorageService storage, Path workFolder) {
+    Bridge(Database database, ConnectorRegistry registry, StorageService storage, BlobSigner signer, Download download, Path workFolder) {
         this.database = database;
         this.registry = registry;
         this.storage = storage;
+        this.signer = signer;
+        this.download = download;
         this.workFolder = workFolder;
     }
 
     /** What to record for a task: its result and, when it changed anything, the writes of its changeset. */
-    record Outcome(String result, String errorKey, String message, String details, Map<String, Object> taskDetails, Writes writes) {
+    record Outcome(String result, String errorKey, String message, String details, Map<String, Object> taskDetails, Writes writes,
+            boolean retryable) {
+        Outcome(String result, String errorKey, String message, String details, Map<String, Object> taskDetails, Writes writes) {
+            this(result, errorKey, message, details, taskDetails, writes, false);
+        }
+
         static Outcome error(String key, String message, String details) {
             return new Outcome("Error", key, message, details, null, null);
         }
@@ -64,14 +75,14 @@ final class Bridge {
     }
 
     /** The facts of a task read before it runs. */
-    record Work(String taskId, String documentId, String action, String connectorType, String fileName) {
+    record Work(String taskId, String documentId, String action, String connectorType, String fileName, String manifestItem) {
     }
 
     Outcome run(Work work, BooleanSupplier cancelled) {
         try {
             return "unmap".equals(work.action()) ? unmap(work) : bridge(work, cancelled);
         } catch (OutOfMemoryError e) {
-            return Outcome.error("OutOfMemory", "The server ran out of memory while processing " + work.fileName() + ".", null);
+            return new Outcome("Error", "OutOfMemory", "The server ran out of memory while processing " + work.fileName() + ".", null, null, null, true);
         }
     }
 
@@ -82,22 +93,147 @@ final class Bridge {
             return Outcome.error("ConnectorNotInstalled", "No installed connector handles type " + work.connectorType() + ".", null);
         }
         ConnectorRegistry.Registered connector = registered.get();
-        StorageService.BlobContent blob;
-        String fileName;
+        Path taskFolder = workFolder.resolve(work.taskId());
+        try {
+            Source source;
+            try {
+                source = work.manifestItem() == null ? storageSource(document) : manifestSource(work, taskFolder, cancelled);
+            } catch (Download.Failure e) {
+                return new Outcome("Error", e.errorKey(), e.getMessage(), e.details(), null, null, e.retryable());
+            } catch (InterruptedException e) {
+                return cancelled(work);
+            }
+            return bridge(work, document, connector, source, cancelled);
+        } finally {
+            deleteTree(taskFolder);
+        }
+    }
+
+    private static Outcome cancelled(Work work) {
+        return new Outcome("Cancelled", "TaskWasCancelled", "The run was cancelled while " + work.fileName() + " was processed.", null, null, null);
+    }
+
+    /** The bytes a bridge task reads: the master file, its hash for the skip rule, and its downloaded children. */
+    private record Source(String fileName, Path path, long size, String contentHash, List<SourceFile> references) {
+    }
+
+    private Source storageSource(DocumentEntity document) throws Download.Failure {
         try {
             FileEntity file = database.inTransaction(em -> em.find(FileEntity.class, document.getKey()));
             if (file == null || file.getCurrentBlobId() == null) {
-                return Outcome.error("SourceFileNotFound", "Storage file " + document.getKey() + " does not exist or has no content.", null);
+                throw new Download.Failure("SourceFileNotFound", "Storage file " + document.getKey() + " does not exist or has no content.", null, false);
             }
-            fileName = file.getDisplayName();
-            blob = storage.blob(file.getCurrentBlobId());
+            StorageService.BlobContent blob = storage.blob(file.getCurrentBlobId());
+            if (blob.size() == 0) {
+                throw new Download.Failure("ZeroByte", file.getDisplayName() + " is empty (0 bytes).", null, false);
+            }
+            return new Source(file.getDisplayName(), blob.path(), blob.size(), "sha256:" + blob.sha256(), List.of());
         } catch (ServiceException e) {
-            return Outcome.error("SourceFileNotFound", "The content of storage file " + document.getKey() + " is gone.", e.getMessage());
+            throw new Download.Failure("SourceFileNotFound", "The content of storage file " + document.getKey() + " is gone.", e.getMessage(), false);
         }
-        if (blob.size() == 0) {
-            return Outcome.error("ZeroByte", fileName + " is empty (0 bytes).", null);
+    }
+
+    /** Downloads the master and its children into the task's folder, each at its relative path (api.md section 5.5). */
+    private Source manifestSource(Work work, Path taskFolder, BooleanSupplier cancelled) throws Download.Failure, InterruptedException {
+        ManifestItems.Item item = ManifestItems.read(work.manifestItem());
+        Download.Fetched master = fetch(item.url(), taskFolder, item.relativePath(), work.fileName(), cancelled);
+        if (master.size() == 0) {
+            throw new Download.Failure("ZeroByte", work.fileName() + " is empty (0 bytes).", "GET " + item.url() + " delivered 0 bytes.", false);
         }
-        String contentHash = "sha256:" + blob.sha256();
+        List<SourceFile> references = new ArrayList<>();
+        StringBuilder hashText = new StringBuilder("master:").append(master.sha256());
+        List<ManifestItems.Child> children = new ArrayList<>(item.children());
+        children.sort(java.util.Comparator.comparing(ManifestItems.Child::id));
+        for (ManifestItems.Child child : children) {
+            Download.Fetched fetched = fetch(child.url(), taskFolder, child.relativePath(), child.name(), cancelled);
+            hashText.append('\n').append(child.id()).append(':').append(fetched.sha256());
+            references.add(new SourceFile(child.id(), child.name(), child.connectorType() == null ? work.connectorType() : child.connectorType(),
+                    fetched.path(), fetched.size(), "sha256:" + fetched.sha256(), null, null));
+        }
+        String contentHash = children.isEmpty() ? master.sha256()
+                : HexFormat.of().formatHex(Download.sha256().digest(hashText.toString().getBytes(StandardCharsets.UTF_8)));
+        return new Source(work.fileName(), master.path(), master.size(), "sha256:" + contentHash, references);
+    }
+
+    private static final java.util.regex.Pattern SIGNED_BLOB = java.util.regex.Pattern.compile(".*/storage/blobs/([^/?]+)");
+
+    private Download.Fetched fetch(String url, Path taskFolder, String relativePath, String name, BooleanSupplier cancelled)
+            throws Download.Failure, InterruptedException {
+        Path folder = relativePath == null || relativePath.isBlank() ? taskFolder : taskFolder.resolve(relativePath).normalize();
+        if (!folder.startsWith(taskFolder)) {
+            throw new Download.Failure("SourceFileNotAccessible", "The relative path " + relativePath + " leaves the work folder.", null, false);
+        }
+        Path target = folder.resolve(name).normalize();
+        if (!target.startsWith(taskFolder)) {
+            throw new Download.Failure("SourceFileNotAccessible", "The file name " + name + " leaves the work folder.", null, false);
+        }
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work folder " + target.getParent(), e);
+        }
+        Download.Fetched local = signedBlob(url, target);
+        return local != null ? local : download.fetch(url, target, cancelled);
+    }
+
+    /**
+     * A Sinter signed download URL of a blob this server holds is resolved internally, with the
+     * signature checks of api.md section 4.3; any other URL is fetched over HTTP.
+     *
+     * @return the copied blob, or null when the URL is not one of this server's blobs
+     */
+    private Download.Fetched signedBlob(String url, Path target) throws Download.Failure {
+        java.net.URI uri = java.net.URI.create(url);
+        java.util.regex.Matcher m = SIGNED_BLOB.matcher(uri.getPath() == null ? "" : uri.getPath());
+        if (!m.matches() || uri.getRawQuery() == null) {
+            return null;
+        }
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        StorageService.BlobContent blob;
+        try {
+            blob = storage.blob(m.group(1));
+        } catch (ServiceException e) {
+            return null;
+        }
+        try {
+            signer.verify("GET", blob.blobId(), query.get("sp"), query.get("se"), query.get("sig"));
+        } catch (ServiceException e) {
+            throw new Download.Failure("SourceFileNotAccessible", "The signed URL was refused: " + e.getMessage(), "GET " + url + ": " + e.code() + ".", false);
+        }
+        try {
+            Files.copy(blob.path(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new Download.Failure("SourceFileNotFound", "The blob behind the signed URL is gone.", e.toString(), false);
+        }
+        return new Download.Fetched(target, blob.size(), blob.sha256());
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left for the next start's clean-up
+                }
+            });
+        } catch (IOException ignored) {
+            // left for the next start's clean-up
+        }
+    }
+
+    private Outcome bridge(Work work, DocumentEntity document, ConnectorRegistry.Registered connector, Source source, BooleanSupplier cancelled) {
+        String fileName = source.fileName();
+        String contentHash = source.contentHash();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("contentHash", contentHash);
         details.put("connectorVersion", connector.version());
@@ -126,12 +262,13 @@ final class Bridge {
         boolean handedOver = false;
         try {
             SyncContext context = new SyncContext(diff, spill, cancelled);
-            SourceFile source = new SourceFile(document.getId(), fileName, work.connectorType(), blob.path(), blob.size(), contentHash, null, null);
+            SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
+                    source.references(), null);
             try {
-                connector.connector().extract(source, context);
+                connector.connector().extract(file, context);
             } catch (ConnectorException e) {
                 return switch (e.kind()) {
-                    case CANCELLED -> new Outcome("Cancelled", "TaskWasCancelled", "The run was cancelled.", null, null, null);
+                    case CANCELLED -> cancelled(work);
                     case GEOLOCATION -> Outcome.error("GeoLocationFailed", fileName + ": " + e.describe(), e.describe());
                     default -> Outcome.error("SourceFileCorrupted", fileName + ": " + e.describe(), e.describe());
                 };
@@ -140,7 +277,7 @@ final class Bridge {
                 return Outcome.error("BridgingFailed", "The " + work.connectorType() + " connector failed unexpectedly on " + fileName + ".", e.toString());
             }
             if (cancelled.getAsBoolean()) {
-                return new Outcome("Cancelled", "TaskWasCancelled", "The run was cancelled.", null, null, null);
+                return cancelled(work);
             }
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
             Diff.Counts c = result.counts();

@@ -1,5 +1,6 @@
 package io.sinter.core.internal.run;
 
+import io.sinter.core.api.BlobSigner;
 import io.sinter.core.api.ConnectionService.Kind;
 import io.sinter.core.api.Page;
 import io.sinter.core.api.RunService;
@@ -13,7 +14,17 @@ import io.sinter.core.internal.store.ConnectionEntity;
 import io.sinter.core.internal.store.DocumentEntity;
 import io.sinter.core.internal.store.Ids;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +56,34 @@ public final class RunEngine implements RunService {
     private final Logger logger = LoggerFactory.getLogger(RunEngine.class);
     private final Database database;
     private final Bridge bridge;
+    private final ConnectorRegistry registry;
     private final ExecutorService executor;
     private final long runTimeoutMillis;
+    private final int maxRetries;
+    private final long[] retryDelaysMillis;
+    private final List<String> allowedHosts;
     private final Map<String, ReentrantLock> startLocks = new ConcurrentHashMap<>();
+    /** Runs a worker is executing; guarded by itself, together with cancel's decision to finish a run at once. */
+    private final Set<String> active = new HashSet<>();
+    private final Set<String> cancelRequests = ConcurrentHashMap.newKeySet();
+    private final RunEvents events = new RunEvents();
     private volatile boolean stopping;
 
     @Activate
     public RunEngine(BundleContext context, @Reference Database database, @Reference ConnectorRegistry registry,
-            @Reference StorageService storage, SyncConfig config) {
+            @Reference StorageService storage, @Reference BlobSigner signer, SyncConfig config) {
         this.database = database;
-        this.bridge = new Bridge(database, registry, storage, DataFolder.of(context).resolve("work"));
+        this.registry = registry;
+        this.allowedHosts = hosts(config.download_allowedHosts());
+        Download download = new Download(new Download.Limits(config.download_maxBytes(), Duration.ofSeconds(config.download_connectTimeout()),
+                Duration.ofSeconds(config.download_timeout()), allowedHosts));
+        Path work = DataFolder.of(context).resolve("work");
+        clean(work);
+        this.bridge = new Bridge(database, registry, storage, signer, download, work);
         this.runTimeoutMillis = config.runTimeout() * 1000;
+        this.maxRetries = Math.max(0, config.retries());
+        this.retryDelaysMillis = Arrays.stream(config.retryDelays().split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .mapToLong(v -> Math.round(Double.parseDouble(v) * 1000)).toArray();
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.workers(), config.workers(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "sinter-run-" + threads.incrementAndGet());
@@ -78,12 +106,45 @@ public final class RunEngine implements RunService {
         }
     }
 
+    private static List<String> hosts(String[] values) {
+        List<String> hosts = new ArrayList<>();
+        for (String value : values == null ? new String[0] : values) {
+            for (String host : value.split(",")) {
+                if (!host.isBlank()) {
+                    hosts.add(host.trim());
+                }
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    /** Removes work files a crash left behind (downloads, spilled connector output). */
+    private void clean(Path work) {
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(work)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(work)).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    logger.warn("Cannot delete the work file {}: {}", p, e.toString());
+                }
+            });
+        } catch (IOException e) {
+            logger.warn("Cannot clean the work folder {}: {}", work, e.toString());
+        }
+    }
+
     /** Queues every run that did not complete, oldest first (api.md section 5.8 #11). */
     private void recover() {
         List<String> unfinished = database.inTransaction(em -> {
             List<RunEntity> runs = em.createQuery("SELECT r FROM RunEntity r WHERE r.state <> 'Completed' ORDER BY r.startAt, r.id", RunEntity.class)
                     .getResultList();
             for (RunEntity run : runs) {
+                if (run.isCancelRequested()) {
+                    cancelRequests.add(run.getId());
+                }
                 if (!"Finalizing".equals(run.getState())) {
                     run.setState("Queued");
                 }
@@ -95,6 +156,7 @@ public final class RunEngine implements RunService {
         if (!unfinished.isEmpty()) {
             logger.info("Resuming {} run(s) that had not completed", unfinished.size());
         }
+        unfinished.forEach(this::publish);
         unfinished.forEach(this::submit);
     }
 
@@ -115,7 +177,7 @@ public final class RunEngine implements RunService {
     // ------------------------------------------------------------------ start
 
     @Override
-    public Start start(Kind kind, String connectionId, String ownerId) {
+    public Start start(Kind kind, String connectionId, String ownerId, Manifest manifest) {
         ConnectionEntity connection = database.inTransaction(em -> {
             ConnectionEntity c = connectionId == null ? null : em.find(ConnectionEntity.class, connectionId);
             if (c == null || !c.getKind().equals(kind.name())) {
@@ -136,97 +198,227 @@ public final class RunEngine implements RunService {
                 if (active != null) {
                     return new Start(info(em, active), false);
                 }
-                return new Start(info(em, create(em, connection, ownerId)), true);
+                List<ManifestCheck.Checked> items = kind == Kind.MANIFEST ? checkManifest(em, connection, manifest) : null;
+                return new Start(info(em, create(em, connection, ownerId, items, manifest)), true);
             });
         } finally {
             lock.unlock();
         }
         if (start.created()) {
+            publish(start.run().id());
             submit(start.run().id());
         }
         return start;
     }
 
-    private RunEntity create(EntityManager em, ConnectionEntity connection, String ownerId) {
+    private List<ManifestCheck.Checked> checkManifest(EntityManager em, ConnectionEntity connection, Manifest manifest) {
+        Map<String, DocumentEntity> documents = new HashMap<>();
+        for (DocumentEntity d : documents(em, connection.getId())) {
+            if (!d.isPendingRemoval()) {
+                documents.put(d.getKey(), d);
+            }
+        }
+        Set<String> roots = new HashSet<>(em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.iModelId = :m AND d.spatialRoot = TRUE "
+                + "AND d.connectionId IS NOT NULL AND d.pendingRemoval = FALSE", String.class).setParameter("m", connection.getIModelId()).getResultList());
+        return new ManifestCheck(registry::canonicalType, allowedHosts).check(manifest, documents, roots);
+    }
+
+    private static List<DocumentEntity> documents(EntityManager em, String connectionId) {
+        return em.createQuery("SELECT d FROM DocumentEntity d WHERE d.connectionId = :c ORDER BY d.createdAt, d.id", DocumentEntity.class)
+                .setParameter("c", connectionId).getResultList();
+    }
+
+    /** A task to create: its document, action, type, file name and, for manifest bridge tasks, the stored item. */
+    private record Planned(DocumentEntity document, String action, String connectorType, String fileName, String manifestItem) {
+    }
+
+    private RunEntity create(EntityManager em, ConnectionEntity connection, String ownerId, List<ManifestCheck.Checked> items, Manifest manifest) {
         RunEntity run = new RunEntity(Ids.uuid(), connection.getId(), connection.getKind(), connection.getIModelId(), ownerId,
                 System.currentTimeMillis());
         em.persist(run);
-        List<DocumentEntity> documents = em.createQuery("SELECT d FROM DocumentEntity d WHERE d.connectionId = :c ORDER BY d.createdAt, d.id",
-                DocumentEntity.class).setParameter("c", connection.getId()).getResultList();
-        List<DocumentEntity> order = new ArrayList<>();
-        documents.stream().filter(d -> !d.isPendingRemoval() && d.isSpatialRoot()).forEach(order::add);
-        documents.stream().filter(d -> !d.isPendingRemoval() && !d.isSpatialRoot()).forEach(order::add);
-        documents.stream().filter(DocumentEntity::isPendingRemoval).forEach(order::add);
+        List<DocumentEntity> documents = documents(em, connection.getId());
+        List<Planned> order = new ArrayList<>();
+        if (items == null) {
+            documents.stream().filter(d -> !d.isPendingRemoval() && d.isSpatialRoot()).forEach(d -> order.add(bridgeOf(d)));
+            documents.stream().filter(d -> !d.isPendingRemoval() && !d.isSpatialRoot()).forEach(d -> order.add(bridgeOf(d)));
+        } else {
+            run.setDocumentAttributeSchemaUrl(manifest.documentAttributeSchemaUrl());
+            List<Planned> bridges = new ArrayList<>();
+            List<Planned> unmaps = new ArrayList<>();
+            for (ManifestCheck.Checked c : items) {
+                DocumentEntity d = c.document();
+                d.setLastKnownFileName(c.item().name());
+                if (c.connectorType() != null) {
+                    d.setConnectorType(c.connectorType());
+                }
+                if (c.item().isSpatialRoot() != null) {
+                    d.setSpatialRoot(c.item().isSpatialRoot());
+                }
+                String type = c.connectorType() == null ? "NotSet" : c.connectorType();
+                if (c.unmap()) {
+                    unmaps.add(new Planned(d, "unmap", type, c.item().name(), null));
+                } else {
+                    Planned p = new Planned(d, "bridge", type, c.item().name(), ManifestItems.write(c.item()));
+                    if (d.isSpatialRoot()) {
+                        bridges.add(0, p);
+                    } else {
+                        bridges.add(p);
+                    }
+                }
+            }
+            order.addAll(bridges);
+            order.addAll(unmaps);
+        }
+        documents.stream().filter(DocumentEntity::isPendingRemoval).forEach(d -> order.add(new Planned(d, "unmap",
+                d.getConnectorType() == null ? "NotSet" : d.getConnectorType(), d.getLastKnownFileName(), null)));
         Map<String, JobEntity> jobs = new LinkedHashMap<>();
         int position = 0;
-        for (DocumentEntity d : order) {
-            String type = d.getConnectorType() == null ? "NOTSET" : d.getConnectorType();
-            JobEntity job = jobs.computeIfAbsent(type, t -> {
+        for (Planned p : order) {
+            JobEntity job = jobs.computeIfAbsent(p.connectorType(), t -> {
                 JobEntity j = new JobEntity(Ids.uuid(), run.getId(), jobs.size(), t);
                 em.persist(j);
                 return j;
             });
-            em.persist(new TaskEntity(Ids.uuid(), run.getId(), job.getId(), position++, d.getId(), d.getKey(),
-                    d.isPendingRemoval() ? "unmap" : "bridge", type, d.getLastKnownFileName()));
+            TaskEntity task = new TaskEntity(Ids.uuid(), run.getId(), job.getId(), position++, p.document().getId(), p.document().getKey(),
+                    p.action(), p.connectorType(), p.fileName());
+            task.setManifestItem(p.manifestItem());
+            em.persist(task);
         }
         em.find(ConnectionEntity.class, connection.getId()).setLastRunId(run.getId());
         run.setState("Queued");
         return run;
     }
 
+    private static Planned bridgeOf(DocumentEntity d) {
+        return new Planned(d, "bridge", d.getConnectorType() == null ? "NotSet" : d.getConnectorType(), d.getLastKnownFileName(), null);
+    }
+
     // ------------------------------------------------------------------ execution
 
     private void execute(String runId) {
+        synchronized (active) {
+            boolean open = database.inTransaction(em -> {
+                RunEntity run = em.find(RunEntity.class, runId);
+                return run != null && !"Completed".equals(run.getState());
+            });
+            if (!open) {
+                return;
+            }
+            active.add(runId);
+        }
+        try {
+            executeActive(runId);
+        } finally {
+            synchronized (active) {
+                active.remove(runId);
+            }
+        }
+    }
+
+    private void executeActive(String runId) {
         long deadline = System.currentTimeMillis() + runTimeoutMillis;
         List<TaskEntity> tasks = database.inTransaction(em -> {
             RunEntity run = em.find(RunEntity.class, runId);
-            if (run == null || "Completed".equals(run.getState())) {
-                return null;
-            }
             if (!"Finalizing".equals(run.getState())) {
                 run.setState("WaitingToExecute");
             }
             return em.createQuery("SELECT t FROM TaskEntity t WHERE t.runId = :r AND t.state <> 'Completed' ORDER BY t.position", TaskEntity.class)
                     .setParameter("r", runId).getResultList();
         });
-        if (tasks == null) {
-            return;
-        }
+        publish(runId);
         String timedOut = null;
+        BooleanSupplier cancelled = () -> stopping || cancelRequests.contains(runId) || System.currentTimeMillis() > deadline;
         for (TaskEntity task : tasks) {
             if (stopping) {
-                database.run(em -> em.find(RunEntity.class, runId).setState("Idle"));
+                idle(runId, null);
                 return;
             }
+            if (cancelRequests.contains(runId)) {
+                complete(runId, task.getId(), new Bridge.Outcome("Cancelled", "TaskWasCancelled", "The run was cancelled before this task started.",
+                        null, null, null));
+                continue;
+            }
             if (timedOut != null || System.currentTimeMillis() > deadline) {
-                timedOut = "The run reached its time limit of " + runTimeoutMillis / 1000 + " s.";
+                timedOut = timeLimit();
                 complete(runId, task.getId(), new Bridge.Outcome("TimedOut", "TaskWasCancelled", timedOut, null, null, null));
                 continue;
             }
-            database.run(em -> {
-                RunEntity run = em.find(RunEntity.class, runId);
-                run.setState("Executing");
-                run.setPhase("MasterFile");
-                em.find(TaskEntity.class, task.getId()).start(System.currentTimeMillis());
-                em.find(JobEntity.class, task.getJobId()).start(System.currentTimeMillis());
-            });
-            Bridge.Work work = new Bridge.Work(task.getId(), task.getDocumentId(), task.getAction(), task.getConnectorType(), task.getFileName());
-            Bridge.Outcome outcome = bridge.run(work, () -> stopping || System.currentTimeMillis() > deadline);
-            if ("Cancelled".equals(outcome.result()) && stopping) {
+            startTask(runId, task.getId(), task.getJobId());
+            Bridge.Work work = new Bridge.Work(task.getId(), task.getDocumentId(), task.getAction(), task.getConnectorType(), task.getFileName(),
+                    task.getManifestItem());
+            Bridge.Outcome outcome = bridge.run(work, cancelled);
+            int attempts = task.getRetryAttempts();
+            while (outcome.retryable() && attempts < maxRetries && !cancelled.getAsBoolean()) {
+                long delay = retryDelaysMillis.length == 0 ? 0 : retryDelaysMillis[Math.min(attempts, retryDelaysMillis.length - 1)];
+                attempts++;
+                logger.info("Task {} of run {} failed with {} ({}); retry {} of {} in {} ms", task.getId(), runId, outcome.errorKey(),
+                        outcome.details(), attempts, maxRetries, delay);
                 database.run(em -> {
-                    TaskEntity t = em.find(TaskEntity.class, task.getId());
-                    em.createQuery("UPDATE TaskEntity t SET t.state = 'NotStarted', t.startAt = 0 WHERE t.id = :id").setParameter("id", t.getId()).executeUpdate();
-                    em.find(RunEntity.class, runId).setState("Idle");
+                    em.find(TaskEntity.class, task.getId()).retry();
+                    em.find(RunEntity.class, runId).setState("WaitingToRetry");
                 });
+                publish(runId);
+                if (!sleep(delay, cancelled)) {
+                    break;
+                }
+                startTask(runId, task.getId(), task.getJobId());
+                outcome = bridge.run(work, cancelled);
+            }
+            if (stopping && ("Cancelled".equals(outcome.result()) || outcome.retryable())) {
+                idle(runId, task.getId());
                 return;
             }
-            if ("Cancelled".equals(outcome.result()) && System.currentTimeMillis() > deadline) {
-                timedOut = "The run reached its time limit of " + runTimeoutMillis / 1000 + " s.";
+            if (System.currentTimeMillis() > deadline && ("Cancelled".equals(outcome.result()) || outcome.retryable())) {
+                timedOut = timeLimit();
                 outcome = new Bridge.Outcome("TimedOut", "TaskWasCancelled", timedOut, null, null, null);
+            } else if (cancelRequests.contains(runId) && outcome.retryable()) {
+                outcome = new Bridge.Outcome("Cancelled", "TaskWasCancelled", "The run was cancelled while the task waited to retry.", null, null, null);
             }
             complete(runId, task.getId(), outcome);
         }
         finish(runId, timedOut);
+    }
+
+    private String timeLimit() {
+        return "The run reached its time limit of " + runTimeoutMillis / 1000 + " s.";
+    }
+
+    private void startTask(String runId, String taskId, String jobId) {
+        database.run(em -> {
+            RunEntity run = em.find(RunEntity.class, runId);
+            run.setState("Executing");
+            run.setPhase("MasterFile");
+            em.find(TaskEntity.class, taskId).start(System.currentTimeMillis());
+            em.find(JobEntity.class, jobId).start(System.currentTimeMillis());
+        });
+        publish(runId);
+    }
+
+    /** An orderly shutdown interrupted the run: the running task starts over after the next start (api.md section 5.8 #10). */
+    private void idle(String runId, String taskId) {
+        database.run(em -> {
+            if (taskId != null) {
+                em.find(TaskEntity.class, taskId).reset();
+            }
+            em.find(RunEntity.class, runId).setState("Idle");
+        });
+    }
+
+    /** @return false when the wait was cut short by a cancel, a shutdown or the time limit */
+    private static boolean sleep(long millis, BooleanSupplier cancelled) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !cancelled.getAsBoolean();
     }
 
     /** Records a task's outcome together with its changeset in one transaction. */
@@ -253,6 +445,7 @@ public final class RunEngine implements RunService {
                 completeJobIfDone(em, task.getJobId());
             });
         }
+        publish(runId);
     }
 
     private static void completeJobIfDone(EntityManager em, String jobId) {
@@ -297,7 +490,12 @@ public final class RunEngine implements RunService {
             String errorKey = null;
             String description = null;
             long failed = results.stream().filter("Error"::equals).count();
-            if (timedOut != null) {
+            if (run.isCancelRequested() || cancelRequests.contains(runId)) {
+                result = "Cancelled";
+                errorKey = "TaskWasCancelled";
+                description = "The run was cancelled; " + results.stream().filter("Cancelled"::equals).count() + " of " + results.size()
+                        + " tasks did not complete.";
+            } else if (timedOut != null) {
                 result = "TimedOut";
                 errorKey = "TaskWasCancelled";
                 description = timedOut;
@@ -310,21 +508,80 @@ public final class RunEngine implements RunService {
             }
             run.complete(result, errorKey, description, System.currentTimeMillis());
         });
+        cancelRequests.remove(runId);
+        publish(runId);
         logger.info("Run {} completed", runId);
+    }
+
+    // ------------------------------------------------------------------ cancel and events
+
+    @Override
+    public RunInfo cancel(Kind kind, String connectionId, String runId) {
+        boolean finishNow;
+        synchronized (active) {
+            finishNow = database.inTransaction(em -> {
+                RunEntity run = find(em, kind, connectionId, runId);
+                if ("Completed".equals(run.getState())) {
+                    throw ServiceException.conflict("RunAlreadyCompleted", "Run '" + runId + "' has already completed.");
+                }
+                run.setCancelRequested(true);
+                cancelRequests.add(runId);
+                if (active.contains(runId) || "Finalizing".equals(run.getState())) {
+                    return false;
+                }
+                List<TaskEntity> open = em.createQuery("SELECT t FROM TaskEntity t WHERE t.runId = :r AND t.state <> 'Completed'", TaskEntity.class)
+                        .setParameter("r", runId).getResultList();
+                for (TaskEntity t : open) {
+                    t.complete("Cancelled", "TaskWasCancelled", "The run was cancelled before this task started.", null, null, System.currentTimeMillis());
+                }
+                return true;
+            });
+            if (finishNow) {
+                finish(runId, null);
+            }
+        }
+        if (!finishNow) {
+            publish(runId);
+        }
+        logger.info("Run {} cancel requested", runId);
+        return get(kind, connectionId, runId);
+    }
+
+    @Override
+    public AutoCloseable follow(Kind kind, String connectionId, String runId, Long lastEventId, Consumer<RunEvent> listener) {
+        return events.follow(get(kind, connectionId, runId), lastEventId, listener);
+    }
+
+    /** Hands the committed state of a run to its event stream. */
+    private void publish(String runId) {
+        try {
+            database.run(em -> {
+                RunEntity run = em.find(RunEntity.class, runId);
+                if (run != null) {
+                    events.changed(info(em, run), taskId -> em.createQuery("SELECT c FROM ChangesetEntity c WHERE c.taskId = :t", ChangesetEntity.class)
+                            .setParameter("t", taskId).getResultStream().findFirst()
+                            .map(c -> new ChangesetRef(c.getId(), c.getIndex(), c.getTaskId(), c.getDescription())).orElse(null));
+                }
+            });
+        } catch (RuntimeException e) {
+            logger.warn("Events of run {} not published: {}", runId, e.toString());
+        }
     }
 
     // ------------------------------------------------------------------ queries
 
     @Override
     public RunInfo get(Kind kind, String connectionId, String runId) {
-        return database.inTransaction(em -> {
-            RunEntity run = runId == null ? null : em.find(RunEntity.class, runId);
-            if (run == null || !run.getConnectionId().equals(connectionId) || !run.getConnectionKind().equals(kind.name())) {
-                requireConnection(em, kind, connectionId);
-                throw ServiceException.notFound("ConnectionRunNotFound", "Run '" + runId + "' does not exist in this connection.");
-            }
-            return info(em, run);
-        });
+        return database.inTransaction(em -> info(em, find(em, kind, connectionId, runId)));
+    }
+
+    private static RunEntity find(EntityManager em, Kind kind, String connectionId, String runId) {
+        RunEntity run = runId == null ? null : em.find(RunEntity.class, runId);
+        if (run == null || !run.getConnectionId().equals(connectionId) || !run.getConnectionKind().equals(kind.name())) {
+            requireConnection(em, kind, connectionId);
+            throw ServiceException.notFound("ConnectionRunNotFound", "Run '" + runId + "' does not exist in this connection.");
+        }
+        return run;
     }
 
     private static void requireConnection(EntityManager em, Kind kind, String connectionId) {

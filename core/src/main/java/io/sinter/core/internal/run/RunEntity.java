@@ -49,6 +49,13 @@ public class RunEntity {
     @Column(name = "ERROR_DESCRIPTION", length = 1024)
     private String errorDescription;
 
+    /** Set by a cancel request; survives a restart so a cancelled run never starts again. */
+    @Column(name = "CANCEL_REQUESTED", nullable = false)
+    private boolean cancelRequested;
+
+    @Column(name = "ATTRIBUTE_SCHEMA_URL", length = 4096)
+    private String documentAttributeSchemaUrl;
+
     protected RunEntity() {
     }
 
@@ -77,6 +84,11 @@ public class RunEntity {
     public String getErrorKey() { return errorKey; }
     public String getErrorDescription() { return errorDescription; }
 
+    public boolean isCancelRequested() { return cancelRequested; }
+    public String getDocumentAttributeSchemaUrl() { return documentAttributeSchemaUrl; }
+
+    public void setCancelRequested(boolean cancelRequested) { this.cancelRequested = cancelRequested; }
+    public void setDocumentAttributeSchemaUrl(String url) { this.documentAttributeSchemaUrl = url; }
     public void setPhase(String phase) { this.phase = phase; }
     public void setState(String state) { this.state = state; }
 

@@ -69,6 +69,14 @@ public class TaskEntity {
     @Column(name = "DETAILS")
     private String details;
 
+    /**
+     * The manifest item of a manifest task as JSON (url, relativePath, documentAttribute, children),
+     * or null for storage and pending-removal tasks.
+     */
+    @Lob
+    @Column(name = "MANIFEST_ITEM")
+    private String manifestItem;
+
     protected TaskEntity() {
     }
 
@@ -106,7 +114,22 @@ public class TaskEntity {
     public String getErrorDetails() { return errorDetails; }
     public String getDetails() { return details; }
 
+    public String getManifestItem() { return manifestItem; }
+
     public void setFileName(String fileName) { this.fileName = fileName; }
+    public void setManifestItem(String manifestItem) { this.manifestItem = manifestItem; }
+
+    /** A retryable failure: the task waits for its back-off and starts again from download. */
+    public void retry() {
+        this.retryAttempts++;
+        this.state = "WaitingToRetry";
+    }
+
+    /** Back to the start after an interrupted attempt (shutdown or crash); retry count kept. */
+    public void reset() {
+        this.state = "NotStarted";
+        this.startAt = 0;
+    }
 
     public void start(long now) {
         this.startAt = now;
