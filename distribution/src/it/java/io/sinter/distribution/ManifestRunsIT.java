@@ -104,6 +104,22 @@ public class ManifestRunsIT {
             assertEquals("site.csv", record.path("lastKnownFileName").asText());
             assertEquals("CSV", record.path("connectorType").asText());
 
+            JsonNode reports = c.call(200, "GET", "/synchronization/reports?runId=" + first.path("id").asText(), null).path("reports");
+            assertEquals(1, reports.size());
+            JsonNode report = reports.path(0);
+            assertEquals(task.path("details").path("reportId").asText(), report.path("id").asText());
+            assertEquals(task.path("id").asText(), report.path("taskId").asText());
+            assertEquals("detailReport", report.path("report").path("context").path("reportType").asText());
+            assertEquals("bridge", report.path("report").path("context").path("operationType").asText());
+            assertEquals(im, report.path("report").path("context").path("imodelid").asText());
+            assertEquals("manifest", report.path("report").path("sourceFilesInfo").path("dataSource").asText());
+            assertEquals("plant/area1", report.path("report").path("sourceFilesInfo").path("path").asText());
+            assertEquals("Drawing", report.path("report").path("sourceFilesInfo").path("documentAttribute").path("className").asText());
+            assertEquals("ref.txt", report.path("report").path("sourceFilesInfo").path("Files").path(0).path("fileName").asText());
+            assertEquals(3, report.path("report").path("summary").path("inserted").asInt());
+            assertEquals("InvalidReportsRequest", c.call(422, "GET", "/synchronization/reports?taskId=x", null).path("error").path("code").asText());
+            assertEquals("iModelNotFound", c.call(404, "GET", "/synchronization/reports?imodelId=nope", null).path("error").path("code").asText());
+
             JsonNode same = c.awaitRun(start(c, connection, "{\"sourceFiles\":[" + master + "]}"), Duration.ofSeconds(60));
             assertEquals("same master and children: skipped", "Skipped", same.path("result").asText());
 
@@ -216,7 +232,7 @@ public class ManifestRunsIT {
             assertEquals(stream.toString(), "snapshot", stream.get(0));
             assertEquals(stream.toString(), "end", stream.get(stream.size() - 1));
             assertTrue(stream.toString(), stream.contains("task"));
-            assertTrue(stream.toString(), stream.contains("run"));
+            assertTrue(stream.toString(), stream.contains("job"));
             List<String> replay = events(c, location + "/events", null);
             assertEquals("a completed run answers snapshot then end", List.of("snapshot", "end"), replay);
         }

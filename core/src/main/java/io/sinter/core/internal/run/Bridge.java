@@ -58,9 +58,19 @@ final class Bridge {
 
     /** What to record for a task: its result and, when it changed anything, the writes of its changeset. */
     record Outcome(String result, String errorKey, String message, String details, Map<String, Object> taskDetails, Writes writes,
-            boolean retryable) {
+            boolean retryable, Map<String, Object> report) {
         Outcome(String result, String errorKey, String message, String details, Map<String, Object> taskDetails, Writes writes) {
-            this(result, errorKey, message, details, taskDetails, writes, false);
+            this(result, errorKey, message, details, taskDetails, writes, false, null);
+        }
+
+        Outcome(String result, String errorKey, String message, String details, Map<String, Object> taskDetails, Writes writes,
+                boolean retryable) {
+            this(result, errorKey, message, details, taskDetails, writes, retryable, null);
+        }
+
+        /** @return this outcome with the task's diagnostics report (api.md section 7.4, without {@code context}) */
+        Outcome withReport(Map<String, Object> taskReport) {
+            return new Outcome(result, errorKey, message, details, taskDetails, writes, retryable, taskReport);
         }
 
         static Outcome error(String key, String message, String details) {
@@ -262,19 +272,23 @@ final class Bridge {
         boolean handedOver = false;
         try {
             SyncContext context = new SyncContext(diff, spill, cancelled);
+            long started = System.nanoTime();
             SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
                     source.references(), null);
             try {
                 connector.connector().extract(file, context);
             } catch (ConnectorException e) {
-                return switch (e.kind()) {
+                Outcome failed = switch (e.kind()) {
                     case CANCELLED -> cancelled(work);
                     case GEOLOCATION -> Outcome.error("GeoLocationFailed", fileName + ": " + e.describe(), e.describe());
                     default -> Outcome.error("SourceFileCorrupted", fileName + ": " + e.describe(), e.describe());
                 };
+                return e.kind() == ConnectorException.Kind.CANCELLED ? failed
+                        : failed.withReport(Reports.task(work, document, source.references(), context, null, started, failed.errorKey(), e.describe()));
             } catch (RuntimeException e) {
                 logger.error("Connector {} failed on {} (a connector bug)", connector.id(), fileName, e);
-                return Outcome.error("BridgingFailed", "The " + work.connectorType() + " connector failed unexpectedly on " + fileName + ".", e.toString());
+                return Outcome.error("BridgingFailed", "The " + work.connectorType() + " connector failed unexpectedly on " + fileName + ".", e.toString())
+                        .withReport(Reports.task(work, document, source.references(), context, null, started, "BridgingFailed", e.toString()));
             }
             if (cancelled.getAsBoolean()) {
                 return cancelled(work);
@@ -286,7 +300,8 @@ final class Bridge {
             details.put("synchronizationReport", report(context));
             handedOver = true;
             return new Outcome("Success", null, null, null, details,
-                    new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill));
+                    new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill))
+                    .withReport(Reports.task(work, document, source.references(), context, c, started, null, null));
         } finally {
             if (!handedOver) {
                 closeQuietly(spill);
@@ -367,7 +382,8 @@ final class Bridge {
             }
             return changeset;
         };
-        return new Outcome(ids.isEmpty() ? "Skipped" : "Success", null, null, null, details, writes);
+        Outcome outcome = new Outcome(ids.isEmpty() ? "Skipped" : "Success", null, null, null, details, writes);
+        return ids.isEmpty() ? outcome : outcome.withReport(Reports.unmap(work, ids.size()));
     }
 
     static String parentId(EntityManager em, IModelEntity model) {

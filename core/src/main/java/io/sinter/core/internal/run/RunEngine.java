@@ -12,6 +12,7 @@ import io.sinter.core.internal.connector.ConnectorRegistry;
 import io.sinter.core.internal.persistence.Database;
 import io.sinter.core.internal.store.ConnectionEntity;
 import io.sinter.core.internal.store.DocumentEntity;
+import io.sinter.core.internal.store.IModelEntity;
 import io.sinter.core.internal.store.Ids;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -431,6 +432,31 @@ public final class RunEngine implements RunService {
                 Map<String, Object> details = outcome.taskDetails() == null ? null : new LinkedHashMap<>(outcome.taskDetails());
                 if (details != null) {
                     details.put("changeset", changeset == null ? null : Map.of("id", changeset.getId(), "index", changeset.getIndex()));
+                }
+                if (outcome.report() != null) {
+                    String reportId = Ids.uuid();
+                    long now = System.currentTimeMillis();
+                    Map<String, Object> context = new LinkedHashMap<>();
+                    context.put("reportType", "detailReport");
+                    context.put("operationType", outcome.report().get("operationType"));
+                    context.put("jobid", runId);
+                    IModelEntity model = em.find(IModelEntity.class, run.getIModelId());
+                    context.put("contextid", model == null ? null : model.getITwinId());
+                    context.put("imodelid", run.getIModelId());
+                    context.put("activityid", taskId);
+                    context.put("timestamp", Instant.ofEpochMilli(now).toString());
+                    Map<String, Object> report = new LinkedHashMap<>();
+                    report.put("context", context);
+                    outcome.report().forEach((k, v) -> {
+                        if (!"operationType".equals(k)) {
+                            report.put(k, v);
+                        }
+                    });
+                    em.persist(new ReportEntity(reportId, run.getIModelId(), runId, taskId, now, CanonicalJson.write(report)));
+                    if (details == null) {
+                        details = new LinkedHashMap<>();
+                    }
+                    details.put("reportId", reportId);
                 }
                 task = em.find(TaskEntity.class, taskId);
                 task.complete(outcome.result(), outcome.errorKey(), outcome.message(), outcome.details(),
