@@ -217,6 +217,8 @@ public class ManifestRunsIT {
             assertEquals("", again.body());
 
             c.awaitRun(location, r -> "Executing".equals(r.path("jobs").path(0).path("tasks").path(0).path("state").asText()), Duration.ofSeconds(30));
+            assertEquals("ConnectionAlreadyInUse", c.call(409, "DELETE", BASE + "/" + connection, null).path("error").path("code").asText());
+            assertEquals("IModelAlreadyProcessingRequest", c.call(409, "DELETE", "/imodels/" + ids[0], null).path("error").path("code").asText());
             JsonNode cancelled = c.call(202, "POST", location + "/cancel", null).path("run");
             assertEquals(location.replaceAll(".*/", ""), cancelled.path("id").asText());
             JsonNode run = c.awaitRun(location, Duration.ofSeconds(30));
@@ -227,6 +229,8 @@ public class ManifestRunsIT {
             assertEquals("SNT_ORC_0499", task.path("error").path("errorCode").asText());
             assertEquals(0, c.call(200, "GET", "/imodels/" + ids[0] + "/changesets", null).path("changesets").size());
             assertEquals("RunAlreadyCompleted", c.call(409, "POST", location + "/cancel", null).path("error").path("code").asText());
+            assertEquals("ConnectionRunNotFound",
+                    c.call(404, "POST", BASE + "/" + connection + "/runs/nope/cancel", null).path("error").path("code").asText());
 
             List<String> stream = events.get(30, TimeUnit.SECONDS);
             assertEquals(stream.toString(), "snapshot", stream.get(0));
@@ -235,6 +239,8 @@ public class ManifestRunsIT {
             assertTrue(stream.toString(), stream.contains("job"));
             List<String> replay = events(c, location + "/events", null);
             assertEquals("a completed run answers snapshot then end", List.of("snapshot", "end"), replay);
+            c.call(204, "DELETE", "/imodels/" + ids[0], null);
+            assertEquals("ManifestConnectionNotFound", c.call(404, "GET", BASE + "/" + connection, null).path("error").path("code").asText());
         }
     }
 

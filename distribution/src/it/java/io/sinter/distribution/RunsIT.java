@@ -147,6 +147,36 @@ public class RunsIT {
         assertEquals(3, runs.size());
         assertEquals("Skipped", runs.path(2).path("result").asText());
         assertEquals("ChangesetNotFound", call(404, "GET", "/imodels/" + im + "/changesets/3", null).path("error").path("code").asText());
+
+        assertTrue(shell("sinter:imodels"), shell("sinter:imodels").matches("(?s).*" + im + " +" + tw + " +2 +Parts.*"));
+        assertTrue(shell("sinter:connections " + im).contains(connection + " storage"));
+        String history = shell("sinter:runs " + connection);
+        assertTrue(history, history.contains(third.path("id").asText()) && history.contains("Skipped"));
+        String csList = shell("sinter:changesets " + im);
+        assertTrue(csList, csList.contains("CSV: parts.csv - 2 inserted, 1 updated, 1 deleted"));
+        String started = shell("sinter:run " + connection);
+        assertTrue(started, started.startsWith("Started run "));
+        String runId = started.substring("Started run ".length(), "Started run ".length() + 36);
+        JsonNode fourth = call(200, "GET", "/synchronization/imodels/storageconnections/" + connection + "/runs/" + runId, null).path("run");
+        assertEquals(runId, fourth.path("id").asText());
+    }
+
+    @Inject
+    org.apache.felix.service.command.CommandProcessor commandProcessor;
+
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.felix.service.command.CommandSession session = commandProcessor.createSession(java.io.InputStream.nullInputStream(), print, print);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(session.format(result, 0));
+            }
+        } finally {
+            session.close();
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

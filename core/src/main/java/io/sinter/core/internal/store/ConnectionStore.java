@@ -232,6 +232,11 @@ public final class ConnectionStore implements ConnectionService {
     public void delete(Kind kind, String connectionId) {
         database.run(em -> {
             ConnectionEntity connection = find(em, kind, connectionId);
+            long active = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.connectionId = :c AND r.state <> 'Completed'", Long.class)
+                    .setParameter("c", connection.getId()).getSingleResult();
+            if (active > 0) {
+                throw ServiceException.conflict("ConnectionAlreadyInUse", "A run of this connection has not completed; delete it after the run.");
+            }
             em.createQuery("UPDATE DocumentEntity d SET d.connectionId = NULL, d.pendingRemoval = FALSE WHERE d.connectionId = :c")
                     .setParameter("c", connection.getId()).executeUpdate();
             em.remove(connection);

@@ -159,7 +159,24 @@ public final class IModelStore implements IModelService {
 
     @Override
     public void delete(String id) {
-        database.run(em -> em.remove(find(em, id)));
+        database.run(em -> {
+            IModelEntity model = find(em, id);
+            long active = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.iModelId = :m AND r.state <> 'Completed'", Long.class)
+                    .setParameter("m", id).getSingleResult();
+            if (active > 0) {
+                throw ServiceException.conflict("IModelAlreadyProcessingRequest", "A run of this iModel has not completed; delete it after the run.");
+            }
+            // everything the iModel owns goes with it, in the same transaction
+            for (String entity : new String[] {"TaskEntity", "JobEntity"}) {
+                em.createQuery("DELETE FROM " + entity + " x WHERE x.runId IN (SELECT r.id FROM RunEntity r WHERE r.iModelId = :m)")
+                        .setParameter("m", id).executeUpdate();
+            }
+            for (String entity : new String[] {"ReportEntity", "RunEntity", "ElementVersionEntity", "ChangesetEntity", "DocumentEntity",
+                    "ConnectionEntity"}) {
+                em.createQuery("DELETE FROM " + entity + " x WHERE x.iModelId = :m").setParameter("m", id).executeUpdate();
+            }
+            em.remove(model);
+        });
     }
 
     static IModelInfo info(IModelEntity m) {
