@@ -293,6 +293,11 @@ final class Bridge {
             if (cancelled.getAsBoolean()) {
                 return cancelled(work);
             }
+            String geoProblem = database.inTransaction(em -> SpatialFrame.problem(em, document, context));
+            if (geoProblem != null) {
+                return Outcome.error("GeoLocationFailed", fileName + ": " + geoProblem, geoProblem)
+                        .withReport(Reports.task(work, document, source.references(), context, null, started, "GeoLocationFailed", geoProblem));
+            }
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
             Diff.Counts c = result.counts();
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));
@@ -300,7 +305,8 @@ final class Bridge {
             details.put("synchronizationReport", report(context));
             handedOver = true;
             return new Outcome("Success", null, null, null, details,
-                    new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill))
+                    new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
+                    context.geolocation(), context.extents().stored()))
                     .withReport(Reports.task(work, document, source.references(), context, c, started, null, null));
         } finally {
             if (!handedOver) {
@@ -372,9 +378,12 @@ final class Bridge {
                 changeset = new ChangesetEntity(HexFormat.of().formatHex(sha1.digest()), model.getId(), index, parent,
                         work.connectorType() + ": " + work.fileName() + " - 0 inserted, 0 updated, " + ids.size() + " deleted", owner,
                         System.currentTimeMillis(), bits, size, task.getId(), work.fileName(), 0, 0, ids.size());
+                document.setExtents(null);
                 em.persist(changeset);
+                globalProperties(em, model, changeset, document, null);
             }
             document.setSkipKey(null, null, null);
+            document.setExtents(null);
             document.setModelId(null);
             if (document.isPendingRemoval()) {
                 document.setConnectionId(null);
@@ -384,6 +393,29 @@ final class Bridge {
         };
         Outcome outcome = new Outcome(ids.isEmpty() ? "Skipped" : "Success", null, null, null, details, writes);
         return ids.isEmpty() ? outcome : outcome.withReport(Reports.unmap(work, ids.size()));
+    }
+
+    /**
+     * Records the project extents after {@code changeset} and, when this task defines the spatial frame,
+     * the geolocation; either change sets the GlobalProperties bit (api.md sections 3.3, 6.8).
+     */
+    static void globalProperties(EntityManager em, IModelEntity model, ChangesetEntity changeset, DocumentEntity document,
+            io.sinter.connector.api.Geolocation geolocation) {
+        int bits = changeset.getContainingChanges();
+        String before = changeset.getIndex() <= 1 ? null : em.createQuery(
+                "SELECT c.extents FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i", String.class)
+                .setParameter("m", model.getId()).setParameter("i", changeset.getIndex() - 1).getResultStream().findFirst().orElse(null);
+        em.flush();
+        String after = SpatialFrame.projectExtents(em, model.getId());
+        changeset.setExtents(after);
+        if (!java.util.Objects.equals(before, after)) {
+            bits |= 32;
+        }
+        if (SpatialFrame.setsFrame(em, model, document, geolocation)) {
+            model.setGeolocation(SpatialFrame.json(geolocation), changeset.getIndex(), document.getId());
+            bits |= 32;
+        }
+        changeset.setContainingChanges(bits);
     }
 
     static String parentId(EntityManager em, IModelEntity model) {
@@ -422,9 +454,13 @@ final class Bridge {
         private final String contentHash;
         private final Diff.Result result;
         private final Spill spill;
+        private final io.sinter.connector.api.Geolocation geolocation;
+        private final String extents;
 
         ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
-                Diff.Result result, Spill spill) {
+                Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents) {
+            this.geolocation = geolocation;
+            this.extents = extents;
             this.documentId = documentId;
             this.connectorType = connectorType;
             this.connectorVersion = connectorVersion;
@@ -447,6 +483,7 @@ final class Bridge {
             DocumentEntity document = em.find(DocumentEntity.class, documentId);
             IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
             String iModelId = model.getId();
+            List<ElementVersionEntity> pending = new ArrayList<>();
             boolean anyChange = !result.inserts().isEmpty() || !result.updates().isEmpty() || result.deletes().length > 0
                     || !result.classChanges().isEmpty();
             for (Diff.Rematch r : result.rematches()) {
@@ -461,6 +498,7 @@ final class Bridge {
             if (!anyChange) {
                 return null;
             }
+            document.setExtents(extents);
             int index = model.getChangesetCount() + 1;
             int bits = 0;
             boolean newModel = document.getModelId() == null;
@@ -507,10 +545,11 @@ final class Bridge {
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                em.persist(version(iModelId, u.elementId(), modelId, p[0], record, index));
+                pending.add(version(iModelId, u.elementId(), modelId, p[0], record, index));
+                em.persist(pending.get(pending.size() - 1));
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
-                written = flushEvery(em, ++written);
+                written = flushEvery(em, ++written, pending);
             }
             MessageDigest sha1 = sha1();
             String parent = parentId(em, model);
@@ -543,12 +582,13 @@ final class Bridge {
                 } else {
                     guid = record[4] != null ? record[4] : UUID.randomUUID().toString();
                 }
-                em.persist(version(iModelId, elementId, modelId, guid, record, index));
+                pending.add(version(iModelId, elementId, modelId, guid, record, index));
+                em.persist(pending.get(pending.size() - 1));
                 byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
                 sha1.update(bytes);
                 size += bytes.length;
                 spatial |= "1".equals(record[8]);
-                written = flushEvery(em, ++written);
+                written = flushEvery(em, ++written, pending);
             }
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
@@ -559,13 +599,20 @@ final class Bridge {
                     connectorType + ": " + fileName + " - " + c.inserted() + " inserted, " + c.updated() + " updated, " + c.deleted() + " deleted",
                     ownerId, System.currentTimeMillis(), bits, size, task.getId(), fileName, c.inserted(), c.updated(), c.deleted());
             em.persist(changeset);
+            globalProperties(em, model, changeset, document, geolocation);
             return changeset;
         }
 
-        private static int flushEvery(EntityManager em, int written) {
+        /**
+         * Writes the pending element versions every 1000 and forgets them, so a million inserts do not sit in
+         * the persistence context; the iModel and document rows stay managed (a clear would detach them and
+         * lose their later changes).
+         */
+        private static int flushEvery(EntityManager em, int written, List<ElementVersionEntity> pending) {
             if (written % 1000 == 0) {
                 em.flush();
-                em.clear();
+                pending.forEach(em::detach);
+                pending.clear();
             }
             return written;
         }

@@ -53,6 +53,10 @@ public class ChangesetEntity {
     @Column(name = "DELETED", nullable = false)
     private int deleted;
 
+    /** The project extents after this changeset, {@code lx,ly,lz,hx,hy,hz}, or null. */
+    @Column(name = "EXTENTS", length = 400)
+    private String extents;
+
     protected ChangesetEntity() {
     }
 
@@ -74,6 +78,9 @@ public class ChangesetEntity {
         this.deleted = deleted;
     }
 
+    public String getExtents() { return extents; }
+    public void setExtents(String extents) { this.extents = extents; }
+    public void setContainingChanges(int containingChanges) { this.containingChanges = containingChanges; }
     public String getId() { return id; }
     public String getIModelId() { return iModelId; }
     public int getIndex() { return index; }

@@ -97,10 +97,12 @@ public final class RunEngine implements RunService {
     @Deactivate
     void deactivate() {
         stopping = true;
-        executor.shutdownNow();
+        // no interrupt: an interrupted thread closes its Derby connection; workers see 'stopping' and roll back
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
                 logger.warn("Runs still executing at shutdown; their tasks start over at the next start");
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -33,6 +33,8 @@ final class SyncContext implements ConnectorContext {
     private final Map<String, ClassDefinition> classes = new LinkedHashMap<>();
     private int droppedIssues;
     private Geolocation geolocation;
+    private final Extents extents = new Extents();
+    private long placed;
     private String unitName;
     private double metresPerUnit = 1.0;
     private volatile long done;
@@ -53,6 +55,12 @@ final class SyncContext implements ConnectorContext {
         if (!identifier.equals(element.identifier())) {
             issue(Issue.warning("DuplicateIdentifier", element.kind() + " '" + element.identifier() + "' occurs again; this one is '"
                     + identifier + "'.", identifier));
+        }
+        if (element.placement() != null) {
+            placed++;
+            if (element.placement().bbox() != null) {
+                extents.add(element.placement().bbox());
+            }
         }
         ElementContent.Checksums checksums = ElementContent.checksums(element);
         int ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksums.checksum(), checksums.contentChecksum());
@@ -113,6 +121,16 @@ final class SyncContext implements ConnectorContext {
 
     Geolocation geolocation() {
         return geolocation;
+    }
+
+    /** @return the union of the bounding boxes of the elements seen */
+    Extents extents() {
+        return extents;
+    }
+
+    /** @return how many elements had a placement */
+    long placed() {
+        return placed;
     }
 
     String unitName() {

@@ -60,6 +60,10 @@ public class DocumentEntity {
     @Column(name = "SKIP_VERSION", length = 64)
     private String skipVersion;
 
+    /** Union of the bounding boxes of the document's placed elements, {@code lx,ly,lz,hx,hy,hz}, or null. */
+    @Column(name = "EXTENTS", length = 400)
+    private String extents;
+
     protected DocumentEntity() {
     }
 
@@ -86,6 +90,8 @@ public class DocumentEntity {
     public String getSkipType() { return skipType; }
     public String getSkipVersion() { return skipVersion; }
 
+    public String getExtents() { return extents; }
+    public void setExtents(String extents) { this.extents = extents; }
     public void setKey(String key) { this.key = key; }
     public void setConnectionId(String connectionId) { this.connectionId = connectionId; }
     public void setConnectorType(String connectorType) { this.connectorType = connectorType; }

@@ -46,6 +46,19 @@ public class IModelEntity {
     @Column(name = "CRS_ID", length = 64)
     private String crsId;
 
+    /** The geolocation of the spatial frame as JSON (api.md section 7.8), set once; null while unset. */
+    @jakarta.persistence.Lob
+    @Column(name = "GEOLOCATION")
+    private String geolocation;
+
+    /** The changeset that set the geolocation; 0 while unset. */
+    @Column(name = "GEOLOCATION_INDEX")
+    private Integer geolocationIndex;
+
+    @Column(name = "GEOLOCATION_DOCUMENT", length = 36)
+    private String geolocationDocument;
+
+
     /** The next element id to hand out (api.md section 1.4: starts at 0x20, never reused). */
     @Column(name = "NEXT_ELEMENT_ID", nullable = false)
     private long nextElementId = 0x20;
@@ -78,6 +91,15 @@ public class IModelEntity {
     public Double getExtentNorth() { return extentNorth; }
     public Double getExtentEast() { return extentEast; }
     public String getCrsId() { return crsId; }
+    public String getGeolocation() { return geolocation; }
+    public int getGeolocationIndex() { return geolocationIndex == null ? 0 : geolocationIndex; }
+    public String getGeolocationDocument() { return geolocationDocument; }
+
+    public void setGeolocation(String json, int index, String documentId) {
+        this.geolocation = json;
+        this.geolocationIndex = index;
+        this.geolocationDocument = documentId;
+    }
 
     public void setName(String name, String nameKey) {
         this.name = name;

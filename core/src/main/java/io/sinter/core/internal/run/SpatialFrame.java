@@ -1,0 +1,171 @@
+package io.sinter.core.internal.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sinter.connector.api.Geolocation;
+import io.sinter.connector.api.Issue;
+import io.sinter.core.internal.change.CanonicalJson;
+import io.sinter.core.internal.store.DocumentEntity;
+import io.sinter.core.internal.store.IModelEntity;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The iModel's spatial frame (api.md section 6.8): which file's geolocation defines it, whether a
+ * task's output fits it, and the stored form of api.md section 7.8.
+ */
+final class SpatialFrame {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final double WGS84_A = 6378137.0;
+    private static final double WGS84_E2 = 6.69437999014e-3;
+
+    private SpatialFrame() {
+    }
+
+    /**
+     * Checks a bridge task's output against the frame before anything is written.
+     *
+     * @return why the task fails with {@code GeoLocationFailed}, or null when it fits
+     */
+    static String problem(EntityManager em, DocumentEntity document, SyncContext context) {
+        IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
+        JsonNode frame = frame(model);
+        Geolocation file = context.geolocation();
+        if (frame == null) {
+            if (!document.isSpatialRoot() && context.placed() > 0 && designatedRoot(em, document.getIModelId()) != null) {
+                DocumentEntity root = designatedRoot(em, document.getIModelId());
+                return "The spatial root " + root.getLastKnownFileName() + " has not been synchronized yet; its geolocation defines the spatial frame.";
+            }
+            return null;
+        }
+        if (file == null) {
+            if (context.placed() > 0) {
+                context.issue(Issue.info("GeoLocation", "The file carries no geolocation; its coordinates are taken as already in the spatial frame."));
+            }
+            return null;
+        }
+        String kind = frame.path("kind").asText();
+        if (file.kind() == Geolocation.Kind.PROJECTED) {
+            String crs = frame.path("crs").path("horizontalCRSId").asText(null);
+            if (!"projected".equals(kind) || crs == null || !crs.equalsIgnoreCase(file.horizontalCrsId())) {
+                return "The file is located in " + file.horizontalCrsId() + " but the spatial frame is " + describe(frame)
+                        + "; no conversion between them is available.";
+            }
+            JsonNode origin = frame.path("globalOrigin");
+            double dx = file.origin().x() - origin.path(0).asDouble();
+            double dy = file.origin().y() - origin.path(1).asDouble();
+            double dz = file.origin().z() - origin.path(2).asDouble();
+            if (Math.abs(dx) > 1e-6 || Math.abs(dy) > 1e-6 || Math.abs(dz) > 1e-6) {
+                return "The file's origin lies (" + dx + ", " + dy + ", " + dz + ") m from the spatial frame's origin in " + crs
+                        + "; shifting a file onto another origin is not supported yet.";
+            }
+            return null;
+        }
+        JsonNode g = frame.path("geographicOrigin");
+        if (!"ecef".equals(kind) || Math.abs(g.path("latitude").asDouble() - file.origin().y()) > 1e-9
+                || Math.abs(g.path("longitude").asDouble() - file.origin().x()) > 1e-9 || Math.abs(g.path("height").asDouble() - file.origin().z()) > 1e-6) {
+            return "The file is located at latitude " + file.origin().y() + ", longitude " + file.origin().x() + " but the spatial frame is "
+                    + describe(frame) + "; no conversion between them is available.";
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode frame) {
+        return "projected".equals(frame.path("kind").asText()) ? frame.path("crs").path("horizontalCRSId").asText() + " with origin "
+                + frame.path("globalOrigin") : "a local tangent plane at " + frame.path("geographicOrigin");
+    }
+
+    static DocumentEntity designatedRoot(EntityManager em, String iModelId) {
+        List<DocumentEntity> roots = em.createQuery("SELECT d FROM DocumentEntity d WHERE d.iModelId = :m AND d.spatialRoot = TRUE "
+                + "AND d.connectionId IS NOT NULL AND d.pendingRemoval = FALSE", DocumentEntity.class).setParameter("m", iModelId).getResultList();
+        return roots.isEmpty() ? null : roots.get(0);
+    }
+
+    /** @return the frame's geolocation (from the iModel's CRS or the file that set it), or null while unset */
+    static JsonNode frame(IModelEntity model) {
+        try {
+            if (model.getGeolocation() != null) {
+                return MAPPER.readTree(model.getGeolocation());
+            }
+            if (model.getCrsId() != null) {
+                return MAPPER.readTree(CanonicalJson.write(projected(model.getCrsId(), null, 0, 0, 0)));
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored geolocation is not JSON", e);
+        }
+    }
+
+    /** @return whether a task of {@code document} that reported {@code file} sets the frame now */
+    static boolean setsFrame(EntityManager em, IModelEntity model, DocumentEntity document, Geolocation file) {
+        if (file == null || model.getGeolocation() != null || model.getCrsId() != null) {
+            return false;
+        }
+        DocumentEntity root = designatedRoot(em, model.getId());
+        return root == null || root.getId().equals(document.getId());
+    }
+
+    /** The stored geolocation of a file that defines the frame. */
+    static String json(Geolocation file) {
+        if (file.kind() == Geolocation.Kind.PROJECTED) {
+            return CanonicalJson.write(projected(file.horizontalCrsId(), file.verticalCrsId(), file.origin().x(), file.origin().y(), file.origin().z()));
+        }
+        double lon = file.origin().x();
+        double lat = file.origin().y();
+        double h = file.origin().z();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", "ecef");
+        json.put("crs", null);
+        json.put("globalOrigin", null);
+        Map<String, Object> geographic = new LinkedHashMap<>();
+        geographic.put("latitude", lat);
+        geographic.put("longitude", lon);
+        geographic.put("height", h);
+        json.put("geographicOrigin", geographic);
+        json.put("ecefTransform", ecef(lat, lon, h));
+        return CanonicalJson.write(json);
+    }
+
+    private static Map<String, Object> projected(String horizontal, String vertical, double x, double y, double z) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", "projected");
+        Map<String, Object> crs = new LinkedHashMap<>();
+        crs.put("horizontalCRSId", horizontal);
+        crs.put("verticalCRSId", vertical);
+        json.put("crs", crs);
+        json.put("globalOrigin", List.of(x, y, z));
+        json.put("geographicOrigin", null);
+        json.put("ecefTransform", null);
+        return json;
+    }
+
+    /** The 4×4 row-major transform from the local east-north-up frame at (lat, lon, h) on WGS84 to ECEF metres. */
+    static List<List<Double>> ecef(double latDegrees, double lonDegrees, double height) {
+        double lat = Math.toRadians(latDegrees);
+        double lon = Math.toRadians(lonDegrees);
+        double sinLat = Math.sin(lat);
+        double cosLat = Math.cos(lat);
+        double sinLon = Math.sin(lon);
+        double cosLon = Math.cos(lon);
+        double n = WGS84_A / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
+        double x = (n + height) * cosLat * cosLon;
+        double y = (n + height) * cosLat * sinLon;
+        double z = (n * (1 - WGS84_E2) + height) * sinLat;
+        return List.of(
+                List.of(-sinLon, -sinLat * cosLon, cosLat * cosLon, x),
+                List.of(cosLon, -sinLat * sinLon, cosLat * sinLon, y),
+                List.of(0.0, cosLat, sinLat, z),
+                List.of(0.0, 0.0, 0.0, 1.0));
+    }
+
+    /** @return the union of the extents of the iModel's documents, stored form, or null */
+    static String projectExtents(EntityManager em, String iModelId) {
+        Extents union = new Extents();
+        em.createQuery("SELECT d.extents FROM DocumentEntity d WHERE d.iModelId = :m AND d.extents IS NOT NULL", String.class)
+                .setParameter("m", iModelId).getResultStream().forEach(union::add);
+        return union.stored();
+    }
+}
