@@ -63,6 +63,20 @@ public class ErrorsIT {
     }
 
     @Test
+    public void authorizationInformation() throws Exception {
+        SyncClient c = new SyncClient(context);
+        String url = "/synchronization/imodels/connections/authorizationinformation";
+        JsonNode info = c.call(200, "GET", url + "?redirectUrl=https%3A%2F%2Fapp.example%2Fdone", null).path("authorizationInformation");
+        assertEquals(true, info.path("isUserAuthorized").asBoolean());
+        String href = info.path("_links").path("authorizationUrl").path("href").asText();
+        org.junit.Assert.assertTrue(href, href.matches("http://127\\.0\\.0\\.1:\\d+/auth/consent\\?ticket=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"
+                + "&redirectUrl=https%3A%2F%2Fapp\\.example%2Fdone"));
+        JsonNode bad = c.call(422, "GET", url + "?redirectUrl=ftp%3A%2F%2Fx", null);
+        assertEquals("InvalidAuthorizationInformationRequest", code(bad));
+        assertEquals("redirectUrl", bad.path("error").path("target").asText());
+    }
+
+    @Test
     public void notFoundAndTooLarge() throws Exception {
         SyncClient c = new SyncClient(context);
         assertEquals("FolderNotFound", code(c.call(404, "GET", "/storage/folders/nope", null)));

@@ -22,4 +22,11 @@ public interface BlobSigner {
 
     /** @return how long a signed URL lives, in seconds */
     long lifetimeSeconds(String sp);
+
+    /**
+     * Signs any text with the same key (api.md section 5.11 tickets).
+     *
+     * @return base64url of HMAC-SHA256(key, text), without padding
+     */
+    String mac(String text);
 }

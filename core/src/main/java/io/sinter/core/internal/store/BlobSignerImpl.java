@@ -78,11 +78,15 @@ public final class BlobSignerImpl implements BlobSigner {
 
     @Override
     public String sign(String sp, String blobId, long expiresEpochSecond) {
+        return mac(sp + "\n/storage/blobs/" + blobId + "\n" + expiresEpochSecond);
+    }
+
+    @Override
+    public String mac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((sp + "\n/storage/blobs/" + blobId + "\n" + expiresEpochSecond).getBytes(StandardCharsets.UTF_8));
-            return BASE64URL.encodeToString(digest);
+            return BASE64URL.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -1,0 +1,76 @@
+package io.sinter.rest.internal;
+
+import io.sinter.core.api.BlobSigner;
+import io.sinter.core.api.ServiceException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.annotations.RequireJakartarsWhiteboard;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/**
+ * {@code GET /synchronization/imodels/connections/authorizationinformation} (api.md section 5.11): whether
+ * runs may execute on the caller's behalf, and the consent URL with a signed ticket. Until authentication
+ * is configured every caller is anonymous and counts as authorized (runs check no consent).
+ */
+@Component(service = AuthorizationInformationResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsName("sinter.authorizationinformation")
+@JakartarsExtensionSelect("(osgi.jakartars.name=" + JsonFeature.NAME + ")")
+@RequireJakartarsWhiteboard
+@Path("synchronization/imodels/connections/authorizationinformation")
+@Produces(Wire.JSON)
+public final class AuthorizationInformationResource {
+    static final String INVALID = "InvalidAuthorizationInformationRequest";
+    static final long TICKET_SECONDS = 15 * 60;
+    private final BlobSigner signer;
+    private final HttpEndpoint endpoint;
+
+    @Activate
+    public AuthorizationInformationResource(@Reference BlobSigner signer, @Reference HttpEndpoint endpoint) {
+        this.signer = signer;
+        this.endpoint = endpoint;
+    }
+
+    @GET
+    public Map<String, Object> get(@QueryParam("redirectUrl") String redirectUrl) {
+        if (redirectUrl != null && !absoluteHttp(redirectUrl)) {
+            throw ServiceException.invalid(INVALID, "InvalidValue", "'redirectUrl' must be an absolute http or https URL.", "redirectUrl");
+        }
+        String subject = "anonymous";
+        long expires = System.currentTimeMillis() / 1000 + TICKET_SECONDS;
+        String payload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"sub\":\"" + subject + "\",\"exp\":" + expires + "}").getBytes(StandardCharsets.UTF_8));
+        String ticket = payload + "." + signer.mac(payload);
+        String href = endpoint.baseUrl() + "/auth/consent?ticket=" + ticket
+                + (redirectUrl == null ? "" : "&redirectUrl=" + URLEncoder.encode(redirectUrl, StandardCharsets.UTF_8));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("isUserAuthorized", true);
+        info.put("_links", Map.of("authorizationUrl", Map.of("href", href)));
+        return Map.of("authorizationInformation", info);
+    }
+
+    static boolean absoluteHttp(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}
