@@ -47,8 +47,8 @@ public class ErrorsIT {
 
         String file = c.upload(ids[2], "a.csv", "id\n1\n");
         String storage = c.call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + ids[1]
-                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + file + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
-        JsonNode storageFile = c.call(422, "POST", "/synchronization/imodels/storageconnections/" + storage + "/sourcefiles", "{\"connectorType\":\"CSV\"}");
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + file + "\",\"connectorType\":\"REVIT\"}]}").path("connection").path("id").asText();
+        JsonNode storageFile = c.call(422, "POST", "/synchronization/imodels/storageconnections/" + storage + "/sourcefiles", "{\"connectorType\":\"REVIT\"}");
         assertEquals("InvalidStorageConnectionSourceFileRequest", code(storageFile));
         assertEquals("storageFileId", storageFile.path("error").path("details").path(0).path("target").asText());
 
