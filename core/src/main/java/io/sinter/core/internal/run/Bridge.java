@@ -402,9 +402,11 @@ final class Bridge {
     static void globalProperties(EntityManager em, IModelEntity model, ChangesetEntity changeset, DocumentEntity document,
             io.sinter.connector.api.Geolocation geolocation) {
         int bits = changeset.getContainingChanges();
-        String before = changeset.getIndex() <= 1 ? null : em.createQuery(
+        // a list, not a stream: the value is often NULL, and Stream.findFirst throws on a null element
+        List<String> previous = changeset.getIndex() <= 1 ? List.of() : em.createQuery(
                 "SELECT c.extents FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i", String.class)
-                .setParameter("m", model.getId()).setParameter("i", changeset.getIndex() - 1).getResultStream().findFirst().orElse(null);
+                .setParameter("m", model.getId()).setParameter("i", changeset.getIndex() - 1).getResultList();
+        String before = previous.isEmpty() ? null : previous.get(0);
         em.flush();
         String after = SpatialFrame.projectExtents(em, model.getId());
         changeset.setExtents(after);

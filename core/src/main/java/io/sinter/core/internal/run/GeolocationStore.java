@@ -58,8 +58,9 @@ public final class GeolocationStore implements GeolocationService {
             for (String field : List.of("crs", "globalOrigin", "geographicOrigin", "ecefTransform")) {
                 json.put(field, set && frame instanceof ObjectNode o && o.hasNonNull(field) ? MAPPER.convertValue(o.get(field), Object.class) : null);
             }
-            String extents = index == 0 ? null : em.createQuery("SELECT c.extents FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i",
-                    String.class).setParameter("m", iModelId).setParameter("i", index).getResultStream().findFirst().orElse(null);
+            List<String> found = index == 0 ? List.of() : em.createQuery("SELECT c.extents FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i",
+                    String.class).setParameter("m", iModelId).setParameter("i", index).getResultList();
+            String extents = found.isEmpty() ? null : found.get(0);
             if (extents != null) {
                 String[] v = extents.split(",");
                 Map<String, Object> box = new LinkedHashMap<>();
