@@ -203,6 +203,8 @@ public class ElementsIT {
         assertEquals("changesetIndex", bad.path("details").path(0).path("target").asText());
         assertEquals("InvalidiModelsRequest", error(422, base + "/elements/" + p1 + "?changesetIndex=-1"));
         assertEquals("iModelNotFound", error(404, "/imodels/00000000-0000-4000-8000-000000000000/elements"));
+        assertEquals("404 comes before 422", "iModelNotFound", error(404, "/imodels/00000000-0000-4000-8000-000000000000/elements?changesetIndex=x"));
+        assertEquals("ChangesetNotFound", error(404, base + "/changesets/9/changes?operation=moved"));
 
         // history of the updated element and of the deleted one
         JsonNode history = call(200, "GET", base + "/elements/" + p1 + "/history", null).path("history");

@@ -64,8 +64,11 @@ public final class ChangesResource {
             @QueryParam("operation") String operation, @QueryParam("className") String className, @QueryParam("$top") String top,
             @QueryParam("$skip") String skip, @HeaderParam("Prefer") String prefer) {
         boolean full = Paging.representation(prefer);
-        String op = operation(operation);
-        ChangesPage changes = elements.changes(iModelId, idOrIndex, op, className, full, Paging.skip(skip, INVALID), Paging.top(top, INVALID));
+        Runnable addressed = () -> elements.changes(iModelId, idOrIndex, null, null, false, 0, 1);
+        String op = ElementsResource.checked(() -> operation(operation), addressed);
+        int skipped = ElementsResource.checked(() -> Paging.skip(skip, INVALID), addressed);
+        int size = ElementsResource.checked(() -> Paging.top(top, INVALID), addressed);
+        ChangesPage changes = elements.changes(iModelId, idOrIndex, op, className, full, skipped, size);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("operation", op);
         query.put("className", className);

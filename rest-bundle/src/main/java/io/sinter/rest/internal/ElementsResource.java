@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,12 +39,29 @@ public final class ElementsResource {
     static final String GLB = "model/gltf-binary";
     private static final String INVALID = IModelService.INVALID;
     private final ElementService elements;
+    private final IModelService iModels;
     private final HttpEndpoint endpoint;
 
     @Activate
-    public ElementsResource(@Reference ElementService elements, @Reference HttpEndpoint endpoint) {
+    public ElementsResource(@Reference ElementService elements, @Reference IModelService iModels, @Reference HttpEndpoint endpoint) {
         this.elements = elements;
+        this.iModels = iModels;
         this.endpoint = endpoint;
+    }
+
+    /**
+     * Parses request parameters with {@code parse}; when one is invalid, {@code addressed} runs first so that a
+     * missing iModel or changeset answers 404 before the 422 (precedence of api.md section 1.9).
+     */
+    static <T> T checked(Supplier<T> parse, Runnable addressed) {
+        try {
+            return parse.get();
+        } catch (ServiceException invalid) {
+            if (invalid.kind() == ServiceException.Kind.INVALID) {
+                addressed.run();
+            }
+            throw invalid;
+        }
     }
 
     /** @return {@code changesetIndex}: null when absent; not a non-negative integer is a 422 */
@@ -68,9 +86,11 @@ public final class ElementsResource {
             @QueryParam("sourceFileId") String sourceFileId, @QueryParam("modelId") String modelId, @QueryParam("$top") String top,
             @QueryParam("$skip") String skip, @HeaderParam("Prefer") String prefer) {
         boolean full = Paging.representation(prefer);
-        Integer index = changesetIndex(changesetIndex);
-        Page<ElementInfo> page = elements.list(iModelId, new ElementFilter(index, className, category, sourceFileId, modelId),
-                Paging.skip(skip, INVALID), Paging.top(top, INVALID));
+        Runnable addressed = () -> iModels.get(iModelId);
+        Integer index = checked(() -> changesetIndex(changesetIndex), addressed);
+        int skipped = checked(() -> Paging.skip(skip, INVALID), addressed);
+        int size = checked(() -> Paging.top(top, INVALID), addressed);
+        Page<ElementInfo> page = elements.list(iModelId, new ElementFilter(index, className, category, sourceFileId, modelId), skipped, size);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("changesetIndex", changesetIndex == null ? null : changesetIndex.trim());
         query.put("className", className);
@@ -98,14 +118,18 @@ public final class ElementsResource {
     @Path("{elementId}")
     public Map<String, Object> get(@PathParam("iModelId") String iModelId, @PathParam("elementId") String elementId,
             @QueryParam("changesetIndex") String changesetIndex) {
-        return Map.of("element", elements.get(iModelId, elementId, changesetIndex(changesetIndex)).toJson());
+        Integer index = checked(() -> changesetIndex(changesetIndex), () -> iModels.get(iModelId));
+        return Map.of("element", elements.get(iModelId, elementId, index).toJson());
     }
 
     @GET
     @Path("{elementId}/history")
     public Map<String, Object> history(@PathParam("iModelId") String iModelId, @PathParam("elementId") String elementId,
             @QueryParam("$top") String top, @QueryParam("$skip") String skip) {
-        Page<HistoryEntry> page = elements.history(iModelId, elementId, Paging.skip(skip, INVALID), Paging.top(top, INVALID));
+        Runnable addressed = () -> elements.history(iModelId, elementId, 0, 1);
+        int skipped = checked(() -> Paging.skip(skip, INVALID), addressed);
+        int size = checked(() -> Paging.top(top, INVALID), addressed);
+        Page<HistoryEntry> page = elements.history(iModelId, elementId, skipped, size);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("history", page.items().stream().map(h -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -125,7 +149,8 @@ public final class ElementsResource {
     @Produces({GLB, Wire.JSON})
     public Response geometry(@PathParam("iModelId") String iModelId, @PathParam("elementId") String elementId,
             @QueryParam("changesetIndex") String changesetIndex) {
-        byte[] glb = elements.geometry(iModelId, elementId, changesetIndex(changesetIndex));
+        Integer index = checked(() -> changesetIndex(changesetIndex), () -> iModels.get(iModelId));
+        byte[] glb = elements.geometry(iModelId, elementId, index);
         return Response.ok(glb, GLB).build();
     }
 }

@@ -2,6 +2,7 @@ package io.sinter.rest.internal;
 
 import io.sinter.core.api.ElementService;
 import io.sinter.core.api.ElementService.SchemaInfo;
+import io.sinter.core.api.IModelService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,15 +29,18 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(Wire.JSON)
 public final class SchemaResource {
     private final ElementService elements;
+    private final IModelService iModels;
 
     @Activate
-    public SchemaResource(@Reference ElementService elements) {
+    public SchemaResource(@Reference ElementService elements, @Reference IModelService iModels) {
         this.elements = elements;
+        this.iModels = iModels;
     }
 
     @GET
     public Map<String, Object> get(@PathParam("iModelId") String iModelId, @QueryParam("changesetIndex") String changesetIndex) {
-        return Map.of("schema", schema(elements.schema(iModelId, ElementsResource.changesetIndex(changesetIndex))));
+        Integer index = ElementsResource.checked(() -> ElementsResource.changesetIndex(changesetIndex), () -> iModels.get(iModelId));
+        return Map.of("schema", schema(elements.schema(iModelId, index)));
     }
 
     static Map<String, Object> schema(SchemaInfo s) {

@@ -65,6 +65,23 @@ final class ElementInfoMapper {
         return placement;
     }
 
+    /** @return the parent and relationship target identifiers a body refers to */
+    static List<String> referencedIdentifiers(String body) {
+        Map<String, Object> map = Json.object(body);
+        List<String> identifiers = new ArrayList<>();
+        if (map.get("parent") instanceof String parent) {
+            identifiers.add(parent);
+        }
+        if (map.get("relationships") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> r && r.get("target") instanceof String target) {
+                    identifiers.add(target);
+                }
+            }
+        }
+        return identifiers;
+    }
+
     /** @return the {@code properties} object of a body (empty when absent) */
     @SuppressWarnings("unchecked")
     static Map<String, Object> properties(String body) {

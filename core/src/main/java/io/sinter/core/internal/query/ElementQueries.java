@@ -75,6 +75,7 @@ public final class ElementQueries implements ElementService {
             parameters.forEach(query::setParameter);
             List<Row> rows = query.setFirstResult(skip).setMaxResults(top + 1).getResultStream().map(Row::of).toList();
             Resolver resolver = new Resolver(em);
+            resolver.prefetch(rows, index);
             List<ElementInfo> elements = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 elements.add(resolver.element(row, index));
@@ -203,6 +204,10 @@ public final class ElementQueries implements ElementService {
             Map<Long, Row> after = rows(em, iModelId, "v.fromIndex", n, ids);
             Map<Long, Row> before = rows(em, iModelId, "v.toIndex", n, ids);
             Resolver resolver = new Resolver(em);
+            if (full || page.stream().anyMatch(p -> p[1] == 2)) {
+                resolver.prefetch(new ArrayList<>(before.values()), n - 1);
+                resolver.prefetch(new ArrayList<>(after.values()), n);
+            }
             List<ChangeInfo> changes = new ArrayList<>(page.size());
             for (long[] p : page) {
                 Row old = before.get(p[0]);
@@ -388,10 +393,39 @@ public final class ElementQueries implements ElementService {
             return ElementInfoMapper.element(row, index, this);
         }
 
+        /** Looks up the parent and relationship target identifiers of {@code rows} as of {@code index} in a few queries. */
+        void prefetch(List<Row> rows, int index) {
+            Map<String, TreeSet<String>> wanted = new HashMap<>();
+            for (Row row : rows) {
+                for (String identifier : ElementInfoMapper.referencedIdentifiers(row.body())) {
+                    if (!cache.containsKey(key(row.documentId(), index, identifier))) {
+                        wanted.computeIfAbsent(row.documentId(), d -> new TreeSet<>()).add(identifier);
+                    }
+                }
+            }
+            wanted.forEach((documentId, identifiers) -> {
+                List<String> list = new ArrayList<>(identifiers);
+                for (String identifier : list) {
+                    cache.put(key(documentId, index, identifier), -1L);
+                }
+                for (int from = 0; from < list.size(); from += CHUNK) {
+                    em.createQuery("SELECT v.identifier, v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d "
+                            + "AND v.identifier IN :ids AND v.fromIndex <= :n AND v.toIndex > :n", Object[].class)
+                            .setParameter("d", documentId).setParameter("ids", list.subList(from, Math.min(list.size(), from + CHUNK)))
+                            .setParameter("n", index).getResultStream()
+                            .forEach(r -> cache.merge(key(documentId, index, (String) r[0]), (Long) r[1],
+                                    (a, b) -> a < 0 ? b : Math.min(a, b)));
+                }
+            });
+        }
+
+        private static String key(String documentId, int index, String identifier) {
+            return documentId + '\n' + index + '\n' + identifier;
+        }
+
         @Override
         public String idOf(String documentId, String identifier, int index) {
-            String key = documentId + '\n' + index + '\n' + identifier;
-            Long id = cache.computeIfAbsent(key, k -> em.createQuery("SELECT v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d "
+            Long id = cache.computeIfAbsent(key(documentId, index, identifier), k -> em.createQuery("SELECT v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d "
                     + "AND v.identifier = :i AND v.fromIndex <= :n AND v.toIndex > :n ORDER BY v.elementId", Long.class)
                     .setParameter("d", documentId).setParameter("i", identifier).setParameter("n", index).setMaxResults(1)
                     .getResultStream().findFirst().orElse(-1L));

@@ -109,6 +109,9 @@ class ElementQueriesTest {
         assertEquals(List.of("0x24"), ids(queries.list(M, new ElementFilter(null, "CSV:other", null, null, null), 0, 100)));
         assertEquals(List.of(), ids(queries.list(M, new ElementFilter(null, null, null, "other-doc", null), 0, 100)));
         assertEquals(3, queries.list(M, new ElementFilter(null, null, "CSV", DOC, "0x10"), 0, 100).items().size());
+        ElementInfo w1 = queries.list(M, new ElementFilter(1, null, null, null, null), 0, 100).items().get(2);
+        assertEquals("0x20", w1.parentId(), "parents are resolved in lists too");
+        assertEquals("0x20", w1.relationships().get(0).targetId());
         Page<ElementInfo> page = queries.list(M, new ElementFilter(1, null, null, null, null), 1, 1);
         assertEquals(List.of("0x21"), ids(page));
         assertTrue(page.more());
