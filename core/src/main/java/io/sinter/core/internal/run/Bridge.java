@@ -620,8 +620,9 @@ final class Bridge {
         }
 
         private ElementVersionEntity version(String iModelId, long elementId, long modelId, String federationGuid, String[] r, int index) {
-            // r: kind, identifier, class, category, federationGuid, checksum, contentChecksum, body, placed
-            return new ElementVersionEntity(iModelId, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7]);
+            // r: kind, identifier, class, category, federationGuid, checksum, contentChecksum, body, placed, geometry (base64)
+            return new ElementVersionEntity(iModelId, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7])
+                    .withGeometry(r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
         }
 
         private static Map<String, Object> change(long elementId, String operation, String classFullName, String identifier, String checksum) {

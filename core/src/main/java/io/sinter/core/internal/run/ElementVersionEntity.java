@@ -1,7 +1,9 @@
 package io.sinter.core.internal.run;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -77,6 +79,12 @@ public class ElementVersionEntity {
     @Column(name = "BODY", nullable = false)
     private String body;
 
+    /** The element's geometry in {@link io.sinter.core.internal.change.GeometryCodec} form, or null when it has none. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "GEOMETRY", length = 1 << 30)
+    private byte[] geometry;
+
     protected ElementVersionEntity() {
     }
 
@@ -113,6 +121,13 @@ public class ElementVersionEntity {
     public int getFromIndex() { return fromIndex; }
     public int getToIndex() { return toIndex; }
     public String getBody() { return body; }
+    public byte[] getGeometry() { return geometry; }
+
+    /** Sets the stored geometry (null: none) and returns this version. */
+    public ElementVersionEntity withGeometry(byte[] geometry) {
+        this.geometry = geometry;
+        return this;
+    }
 
     public void close(int index) { this.toIndex = index; }
 }

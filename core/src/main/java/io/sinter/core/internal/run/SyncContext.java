@@ -9,6 +9,7 @@ import io.sinter.connector.api.Issue;
 import io.sinter.core.internal.change.CanonicalJson;
 import io.sinter.core.internal.change.Diff;
 import io.sinter.core.internal.change.ElementContent;
+import io.sinter.core.internal.change.GeometryCodec;
 import io.sinter.core.internal.change.Identifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ final class SyncContext implements ConnectorContext {
         try {
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
                     checksums.checksum(), checksums.contentChecksum(), CanonicalJson.write(body),
-                    element.placement() == null ? "0" : "1");
+                    element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);
         }
