@@ -33,11 +33,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code {kind: storageconnections|manifestconnections}}) expanded into one route each, and every other
  * path parameter written {@code {}} so that names do not matter.
  *
- * <p>{@link OpenApiRoutesTest} fails on any difference. Run {@link #main} to print the difference
- * without failing anything (after {@code mvn -B -o -q -pl rest-bundle -am test-compile -Dtest=NONE}):
- * <pre>
- * mvn -B -o -q -pl rest-bundle exec:java -Dexec.mainClass=io.sinter.rest.internal.OpenApiRoutes -Dexec.classpathScope=test
- * </pre>
+ * <p>{@link OpenApiRoutesTest} fails on any difference. {@link #main} prints the difference without
+ * failing anything; {@code rest-bundle/openapi-routes.sh} compiles and runs it.
  */
 public final class OpenApiRoutes {
     /** Operation keys of an OpenAPI path item. */
