@@ -98,6 +98,20 @@ public class ServerIT {
         assertTrue(wrongMethod.body(), wrongMethod.body().contains("\"code\":\"MethodNotAllowed\""));
     }
 
+    /** api.md section 7.9: the contract as OpenAPI 3.0.3, without authentication, naming this server. */
+    @Test
+    public void openApiDocumentIsServedWithoutAuthentication() throws Exception {
+        Http.await(port(), "/health", 200, Duration.ofSeconds(60));
+        Http.Answer document = Http.get(port(), "/openapi.yaml");
+        assertEquals(document.body(), 200, document.status());
+        assertTrue(document.contentType(), document.contentType().startsWith("application/yaml"));
+        assertTrue(document.body().substring(0, Math.min(200, document.body().length())), document.body().startsWith("openapi: 3.0.3\n"));
+        assertTrue("servers names the public base URL", document.body().contains("servers:\n  - url: 'http://127.0.0.1:" + port() + "'\n"));
+        assertTrue(document.body().contains("\n  /synchronization/imodels/storageconnections/{connectionId}/runs/{runId}:\n"));
+        // literal segments match case-insensitively (api.md section 1.3)
+        assertEquals(200, Http.get(port(), "/OpenAPI.yaml").status());
+    }
+
     @Test
     public void shellCommandsAnswer() throws Exception {
         Http.await(port(), "/health", 200, Duration.ofSeconds(60));
