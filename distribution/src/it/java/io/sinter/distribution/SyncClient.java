@@ -32,7 +32,7 @@ final class SyncClient {
         return answer.body().isEmpty() ? null : JSON.readTree(answer.body());
     }
 
-    /** Drops the shipped connector {@code jar} (e.g. connector-csv.jar) into deploy/ and waits for {@code type}. */
+    /** Drops the shipped connector {@code jar} (e.g. connector-csv.jar) into deploy/ and waits until it lists {@code type} first. */
     void installConnector(String jar, String type) throws Exception {
         Path deploy = Path.of(context.getProperty(SinterRuntime.HOME), "deploy");
         Path target = deploy.resolve(jar);
@@ -41,7 +41,7 @@ final class SyncClient {
                     StandardCopyOption.REPLACE_EXISTING);
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        Http.awaitBody(port(), "/synchronization/connectors", "\"" + type + "\"", Duration.ofSeconds(30));
+        Http.awaitBody(port(), "/synchronization/connectors", "\"types\":[\"" + type + "\"", Duration.ofSeconds(30));
     }
 
     /** @return the ids of a new iTwin, its iModel and the iTwin's root folder */

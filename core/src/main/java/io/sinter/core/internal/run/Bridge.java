@@ -285,8 +285,9 @@ final class Bridge {
                 };
                 return e.kind() == ConnectorException.Kind.CANCELLED ? failed
                         : failed.withReport(Reports.task(work, document, source.references(), context, null, started, failed.errorKey(), e.describe()));
-            } catch (RuntimeException e) {
-                logger.error("Connector {} failed on {} (a connector bug)", connector.id(), fileName, e);
+            } catch (RuntimeException | LinkageError e) {
+                // LinkageError: the connector's bundle went away while it ran (hot undeploy)
+                logger.error("Connector {} failed on {} (a connector bug, or its bundle was removed)", connector.id(), fileName, e);
                 return Outcome.error("BridgingFailed", "The " + work.connectorType() + " connector failed unexpectedly on " + fileName + ".", e.toString())
                         .withReport(Reports.task(work, document, source.references(), context, null, started, "BridgingFailed", e.toString()));
             }

@@ -167,14 +167,30 @@ public final class RunEngine implements RunService {
         executor.execute(() -> {
             try {
                 execute(runId);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 if (stopping) {
                     logger.debug("Run {} interrupted by shutdown: {}", runId, e.toString());
                 } else {
-                    logger.error("Run {} failed unexpectedly", runId, e);
+                    logger.error("Run {} failed unexpectedly; its unfinished tasks end in error", runId, e);
+                    abandon(runId, e);
                 }
             }
         });
+    }
+
+    /** Ends a run whose execution broke off unexpectedly, so that it never stays active forever. */
+    private void abandon(String runId, Throwable cause) {
+        try {
+            database.run(em -> {
+                for (TaskEntity t : em.createQuery("SELECT t FROM TaskEntity t WHERE t.runId = :r AND t.state <> 'Completed'", TaskEntity.class)
+                        .setParameter("r", runId).getResultList()) {
+                    t.complete("Error", "BridgingFailed", "The run broke off unexpectedly.", cause.toString(), null, System.currentTimeMillis());
+                }
+            });
+            finish(runId, null);
+        } catch (RuntimeException e) {
+            logger.error("Run {} could not be ended; the next start resumes it", runId, e);
+        }
     }
 
     // ------------------------------------------------------------------ start
