@@ -422,6 +422,7 @@ final class Bridge {
         private final String contentHash;
         private final Diff.Result result;
         private final Spill spill;
+        private final List<ElementVersionEntity> unflushed = new ArrayList<>();
 
         ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill) {
@@ -502,15 +503,13 @@ final class Bridge {
                 String[] p = previous.get(cc.oldElementId());
                 oldRecords.computeIfAbsent(cc.oldElementId(), k -> new ArrayList<>()).add(change(cc.oldElementId(), "deleted", p[1], p[2], p[3]));
             }
-            int written = 0;
             boolean spatial = false;
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                em.persist(version(iModelId, u.elementId(), modelId, p[0], record, index));
+                persist(em, version(iModelId, u.elementId(), modelId, p[0], record, index));
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
-                written = flushEvery(em, ++written);
             }
             MessageDigest sha1 = sha1();
             String parent = parentId(em, model);
@@ -543,12 +542,11 @@ final class Bridge {
                 } else {
                     guid = record[4] != null ? record[4] : UUID.randomUUID().toString();
                 }
-                em.persist(version(iModelId, elementId, modelId, guid, record, index));
+                persist(em, version(iModelId, elementId, modelId, guid, record, index));
                 byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
                 sha1.update(bytes);
                 size += bytes.length;
                 spatial |= "1".equals(record[8]);
-                written = flushEvery(em, ++written);
             }
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
@@ -562,12 +560,19 @@ final class Bridge {
             return changeset;
         }
 
-        private static int flushEvery(EntityManager em, int written) {
-            if (written % 1000 == 0) {
+        /**
+         * Persists a version and, every 1000, flushes and detaches the versions written so far so the persistence
+         * context stays small. Only the versions are detached: the document, model and task stay managed, so their
+         * later changes (changeset count, element ids, skip key) are written too.
+         */
+        private void persist(EntityManager em, ElementVersionEntity version) {
+            em.persist(version);
+            unflushed.add(version);
+            if (unflushed.size() == 1000) {
                 em.flush();
-                em.clear();
+                unflushed.forEach(em::detach);
+                unflushed.clear();
             }
-            return written;
         }
 
         private ElementVersionEntity version(String iModelId, long elementId, long modelId, String federationGuid, String[] r, int index) {
