@@ -66,11 +66,47 @@ public final class ElementContent {
 
     /** @return all three checksums of {@code element}, normalising its content only once */
     public static Checksums checksums(Element element) {
+        return analyse(element).checksums();
+    }
+
+    /**
+     * The checksums of an element together with the canonical JSON text of its {@link #content} (the text the
+     * {@code checksum} is the SHA-256 of), so that a caller storing the content does not normalise and write it again.
+     *
+     * @param checksums the three checksums
+     * @param contentJson {@code CanonicalJson.write(content(element))}
+     */
+    public record Analysis(Checksums checksums, String contentJson) {
+        /**
+         * @return the canonical JSON of the content map with one more member {@code key: value}, equal to
+         *         {@code CanonicalJson.write(content + {key: value})} for a key that is not a content key
+         */
+        public String contentJsonWith(String key, Object value) {
+            StringBuilder out = new StringBuilder(contentJson.length() + key.length() + 32);
+            if (key.compareTo(LAST_CONTENT_KEY) > 0) {
+                // sorts after every content key: the member goes last
+                out.append(contentJson, 0, contentJson.length() - 1).append(',');
+                CanonicalJson.append(out, key);
+                out.append(':');
+                CanonicalJson.append(out, value);
+                return out.append('}').toString();
+            }
+            throw new IllegalArgumentException("not a key that sorts after the content keys: " + key);
+        }
+    }
+
+    /** The content key that sorts last (see {@link Parts#withIdentifiers}). */
+    private static final String LAST_CONTENT_KEY = "userLabel";
+
+    /** @return the three checksums of {@code element} and the canonical JSON of its content, normalising it only once */
+    public static Analysis analyse(Element element) {
         Parts parts = new Parts(element, true);
-        return new Checksums(
-                CanonicalJson.sha256Hex(parts.withIdentifiers(UnaryOperator.identity())),
+        String content = CanonicalJson.write(parts.withIdentifiers(UnaryOperator.identity()));
+        Checksums checksums = new Checksums(
+                Hashes.sha256Hex(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 CanonicalJson.sha256Hex(parts.withoutIdentifiers(true)),
                 CanonicalJson.sha256Hex(parts.withoutIdentifiers(false)));
+        return new Analysis(checksums, content);
     }
 
     /** @return the checksum stored in {@code provenance.checksum} (api.md section 6.2) */

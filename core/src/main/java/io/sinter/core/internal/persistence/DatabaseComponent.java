@@ -54,6 +54,9 @@ public final class DatabaseComponent implements Database {
     public DatabaseComponent(BundleContext context, PersistenceConfig config,
             @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory) throws SQLException {
         this.url = config.url().isBlank() ? embeddedUrl(DataFolder.of(context).resolve("db")) : config.url().trim();
+        if (url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://")) {
+            embeddedDerbyDefaults();
+        }
         Properties jdbc = new Properties();
         jdbc.setProperty(DataSourceFactory.JDBC_URL, url);
         if (!config.user().isEmpty()) {
@@ -83,6 +86,19 @@ public final class DatabaseComponent implements Database {
         properties.put("sinter.jdbc.url", url);
         this.registration = context.registerService(EntityManagerFactory.class, emf, properties);
         logger.info("Database ready: {}", url);
+    }
+
+    /**
+     * Storage settings of the embedded Derby engine for bulk changesets (a million element versions in one
+     * transaction), unless set as system properties: a page cache of 4000 pages instead of 1000, log buffers
+     * of 1 MiB instead of 32 KiB (the log is written synchronously buffer by buffer, so a larger buffer means
+     * fewer waits for the disk; a commit still forces the log), and a checkpoint every 64 MiB of log instead of
+     * 10 MiB. They are read when the database boots, before the first connection. Durability is unchanged.
+     */
+    static void embeddedDerbyDefaults() {
+        System.getProperties().putIfAbsent("derby.storage.pageCacheSize", "4000");
+        System.getProperties().putIfAbsent("derby.storage.logBufferSize", "1048576");
+        System.getProperties().putIfAbsent("derby.storage.checkpointInterval", "67108864");
     }
 
     static String embeddedUrl(Path folder) {

@@ -6,7 +6,6 @@ import io.sinter.connector.api.ConnectorException;
 import io.sinter.connector.api.Element;
 import io.sinter.connector.api.Geolocation;
 import io.sinter.connector.api.Issue;
-import io.sinter.core.internal.change.CanonicalJson;
 import io.sinter.core.internal.change.Diff;
 import io.sinter.core.internal.change.ElementContent;
 import io.sinter.core.internal.change.GeometryCodec;
@@ -63,13 +62,13 @@ final class SyncContext implements ConnectorContext {
                 extents.add(element.placement().bbox());
             }
         }
-        ElementContent.Checksums checksums = ElementContent.checksums(element);
+        ElementContent.Analysis analysis = ElementContent.analyse(element);
+        ElementContent.Checksums checksums = analysis.checksums();
         int ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksums.checksum(), checksums.contentChecksum());
-        Map<String, Object> body = new LinkedHashMap<>(ElementContent.content(element));
-        body.put("version", element.version());
         try {
+            // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
-                    checksums.checksum(), checksums.contentChecksum(), CanonicalJson.write(body),
+                    checksums.checksum(), checksums.contentChecksum(), analysis.contentJsonWith("version", element.version()),
                     element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);

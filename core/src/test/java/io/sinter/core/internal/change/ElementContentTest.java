@@ -175,6 +175,25 @@ class ElementContentTest {
     }
 
     @Test
+    void analysisGivesTheCanonicalContentItsChecksumHashes() {
+        List<Element> elements = List.of(
+                wall("x").property("P", "v", 2L).property("P", CAFE_NFD, 1.5).relationship("R", "t").build(),
+                Element.builder("Row", "E-1", "CSV:Wall").category("CSV").codeValue("E-1").userLabel(null)
+                        .property("Columns", "height", 2.5).property("Columns", "remark", "fire rated, \"30\" min\n").build(),
+                Element.builder("Entity", "1F", "DXF:LINE").version("7").build());
+        for (Element e : elements) {
+            ElementContent.Analysis analysis = ElementContent.analyse(e);
+            assertEquals(ElementContent.checksums(e), analysis.checksums());
+            assertEquals(CanonicalJson.write(ElementContent.content(e)), analysis.contentJson());
+            assertEquals(ElementContent.checksum(e), Hashes.sha256Hex(analysis.contentJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(ElementContent.content(e));
+            body.put("version", e.version());
+            assertEquals(CanonicalJson.write(body), analysis.contentJsonWith("version", e.version()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ElementContent.analyse(elements.get(0)).contentJsonWith("category", "x"));
+    }
+
+    @Test
     void geometryDigestIgnoresTriangleOrderVertexIndexingAndMeshSplit() {
         Geometry reference = new Geometry(List.of(square(0)), List.of());
         Geometry reindexed = new Geometry(List.of(new Geometry.Mesh(
