@@ -1,0 +1,649 @@
+package io.sinter.connector.ifc.internal.model;
+
+import io.sinter.connector.api.Box;
+import io.sinter.connector.api.Geometry;
+import io.sinter.connector.api.Point3;
+import io.sinter.connector.ifc.internal.geometry.Affine;
+import io.sinter.connector.ifc.internal.geometry.DoubleList;
+import io.sinter.connector.ifc.internal.geometry.IntList;
+import io.sinter.connector.ifc.internal.geometry.LongIntMap;
+import io.sinter.connector.ifc.internal.geometry.MeshBuilder;
+import io.sinter.connector.ifc.internal.geometry.PlaneClip;
+import io.sinter.connector.ifc.internal.geometry.Tessellator;
+import io.sinter.connector.ifc.internal.step.StepEnum;
+import io.sinter.connector.ifc.internal.step.StepInstance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Tessellates the shape of an IfcProduct into element-local metres (the frame of its ObjectPlacement).
+ *
+ * <p>Representation choice: the {@code Body} shape representations (those of a {@code Model} context
+ * first; an unnamed one of a solid RepresentationType counts as body), the first that gives triangles;
+ * else the {@code Box} (IfcBoundingBox) as a box mesh; else {@code Axis}, then {@code FootPrint}, curves
+ * as polylines. Items:
+ *
+ * <ul>
+ *   <li>IfcExtrudedAreaSolid of any profile {@link Profiles} reads, with Position and ExtrudedDirection × Depth;</li>
+ *   <li>IfcFacetedBrep (outer shell), IfcClosedShell, IfcOpenShell, IfcConnectedFaceSet of IfcFace with
+ *       IfcPolyLoop bounds (outer bound, holes), IfcShellBasedSurfaceModel, IfcFaceBasedSurfaceModel;</li>
+ *   <li>IfcTriangulatedFaceSet (with PnIndex), IfcPolygonalFaceSet (faces with voids);</li>
+ *   <li>IfcMappedItem: MappingTarget × MappingOrigin applied to the mapped representation (cached per map),
+ *       mirrors and non-uniform scale included;</li>
+ *   <li>IfcBooleanResult and IfcBooleanClippingResult: a DIFFERENCE with an IfcHalfSpaceSolid (or boxed
+ *       half space) cuts the first operand by the plane and caps the cut; an IfcPolygonalBoundedHalfSpace
+ *       cuts only when the whole first operand lies inside its boundary prism (else the first operand is
+ *       kept whole); other operations and operands keep the first operand (UNION adds the second);</li>
+ *   <li>IfcBoundingBox and IfcBlock as box meshes, IfcCsgSolid by its root;</li>
+ *   <li>curves (see {@link Curves}) and IfcGeometricSet/IfcGeometricCurveSet as polylines.</li>
+ * </ul>
+ * Unsupported items are reported as {@code "IFCXYZ #id"} and skipped; the element keeps what could be read.
+ * One mesh per element, deterministic: the same file gives the same arrays.
+ */
+final class Shapes {
+    private static final int MAX_DEPTH = 32;
+    private static final int MAP_CACHE = 256;
+    private static final Set<String> SOLID_TYPES = Set.of("SWEPTSOLID", "ADVANCEDSWEPTSOLID", "BREP", "ADVANCEDBREP", "CSG",
+            "CLIPPING", "SURFACEMODEL", "TESSELLATION", "SOLIDMODEL", "MAPPEDREPRESENTATION");
+
+    private final IfcModel model;
+    private final Curves curves;
+    private final Profiles profiles;
+    private final Tessellator tessellator = new Tessellator();
+    private final PlaneClip clipper = new PlaneClip();
+    private final LongIntMap pointVertices = new LongIntMap();
+    private final DoubleList faceXyz = new DoubleList(64);
+    private final IntList faceIds = new IntList(32);
+    private final IntList faceEnds = new IntList(8);
+    private final DoubleList profileXy = new DoubleList(64);
+    private final IntList profileEnds = new IntList(8);
+    private final double[] p = new double[3];
+    private final Map<Long, MeshBuilder> maps = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, MeshBuilder> eldest) {
+            return size() > MAP_CACHE;
+        }
+    };
+    private final Set<String> unsupported = new TreeSet<>();
+    private boolean recordUnsupported = true;
+
+    /** The shape of one product. */
+    record Shape(Geometry geometry, Set<String> unsupported, String representation) {
+    }
+
+    Shapes(IfcModel model, Units units, Placements placements) {
+        this.model = model;
+        this.curves = new Curves(model, units, placements);
+        this.profiles = new Profiles(curves);
+        curves.onUnsupported(s -> {
+            if (recordUnsupported) {
+                unsupported.add(s);
+            }
+        });
+    }
+
+    /**
+     * @param product an IfcProduct
+     * @return its geometry (null when it has none) and the items that could not be read
+     */
+    Shape shapeOf(StepInstance product) {
+        StepInstance definition = model.ref(product, "Representation");
+        if (definition == null) {
+            return new Shape(null, Set.of(), null);
+        }
+        List<StepInstance> body = new ArrayList<>();
+        List<StepInstance> box = new ArrayList<>();
+        List<StepInstance> axis = new ArrayList<>();
+        List<StepInstance> footprint = new ArrayList<>();
+        for (StepInstance representation : model.refs(definition, "Representations")) {
+            if (!model.isA(representation, "IfcShapeRepresentation")) {
+                continue;
+            }
+            String id = lower(model.string(representation, "RepresentationIdentifier"));
+            String type = lower(model.string(representation, "RepresentationType"));
+            if (id.equals("body") || id.isEmpty() && SOLID_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+                if (isModelContext(model.ref(representation, "ContextOfItems"))) {
+                    body.add(countModel(body), representation);
+                } else {
+                    body.add(representation);
+                }
+            } else if (id.equals("box") || type.equals("boundingbox")) {
+                box.add(representation);
+            } else if (id.equals("axis")) {
+                axis.add(representation);
+            } else if (id.equals("footprint")) {
+                footprint.add(representation);
+            }
+        }
+        unsupported.clear();
+        MeshBuilder out = new MeshBuilder();
+        String used = null;
+        for (StepInstance representation : body) {
+            items(representation, out);
+            if (out.triangleCount() > 0) {
+                used = "Body";
+                break;
+            }
+        }
+        Set<String> bodyProblems = new TreeSet<>(unsupported);
+        if (used == null) {
+            recordUnsupported = false;
+            try {
+                used = fallback(box, "Box", out, true);
+                if (used == null) {
+                    used = fallback(axis, "Axis", out, false);
+                }
+                if (used == null) {
+                    used = fallback(footprint, "FootPrint", out, false);
+                }
+            } finally {
+                recordUnsupported = true;
+            }
+        }
+        if (used == null) {
+            out.clear();
+        }
+        return new Shape(out.toGeometry(), bodyProblems, used);
+    }
+
+    private int countModel(List<StepInstance> body) {
+        int n = 0;
+        for (StepInstance r : body) {
+            if (isModelContext(model.ref(r, "ContextOfItems"))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private String fallback(List<StepInstance> representations, String name, MeshBuilder out, boolean needTriangles) {
+        for (StepInstance representation : representations) {
+            out.clear();
+            items(representation, out);
+            if (needTriangles ? out.triangleCount() > 0 : !out.isEmpty()) {
+                return name;
+            }
+        }
+        out.clear();
+        return null;
+    }
+
+    private boolean isModelContext(StepInstance context) {
+        for (int depth = 0; context != null && depth < 8; depth++) {
+            String type = model.string(context, "ContextType");
+            if (type != null) {
+                return type.equalsIgnoreCase("Model");
+            }
+            context = model.ref(context, "ParentContext");
+        }
+        return true;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private void items(StepInstance representation, MeshBuilder out) {
+        for (StepInstance item : model.refs(representation, "Items")) {
+            item(item, Affine.IDENTITY, out, 0);
+        }
+    }
+
+    /** Adds one representation item mapped by {@code t}. */
+    void item(StepInstance item, Affine t, MeshBuilder out, int depth) {
+        if (item == null || depth > MAX_DEPTH) {
+            curves.unsupported(item);
+            return;
+        }
+        if (model.isA(item, "IfcExtrudedAreaSolid") && !model.isA(item, "IfcExtrudedAreaSolidTapered")) {
+            extrusion(item, t, out);
+        } else if (model.isA(item, "IfcMappedItem")) {
+            mapped(item, t, out, depth);
+        } else if (model.isA(item, "IfcFacetedBrep")) {
+            shell(model.ref(item, "Outer"), t, out);
+        } else if (model.isA(item, "IfcConnectedFaceSet")) {
+            shell(item, t, out);
+        } else if (model.isA(item, "IfcShellBasedSurfaceModel")) {
+            for (StepInstance shell : model.refs(item, "SbsmBoundary")) {
+                shell(shell, t, out);
+            }
+        } else if (model.isA(item, "IfcFaceBasedSurfaceModel")) {
+            for (StepInstance shell : model.refs(item, "FbsmFaces")) {
+                shell(shell, t, out);
+            }
+        } else if (model.isA(item, "IfcTriangulatedFaceSet")) {
+            triangulatedFaceSet(item, t, out);
+        } else if (model.isA(item, "IfcPolygonalFaceSet")) {
+            polygonalFaceSet(item, t, out);
+        } else if (model.isA(item, "IfcBooleanResult")) {
+            booleanResult(item, t, out, depth);
+        } else if (model.isA(item, "IfcCsgSolid")) {
+            item(model.ref(item, "TreeRootExpression"), t, out, depth + 1);
+        } else if (model.isA(item, "IfcBoundingBox")) {
+            curves.point(model.ref(item, "Corner"), p);
+            box(p[0], p[1], p[2], length(item, "XDim"), length(item, "YDim"), length(item, "ZDim"), t, out);
+        } else if (model.isA(item, "IfcBlock")) {
+            Affine position = t.then(curves.placement(model.ref(item, "Position")));
+            box(0, 0, 0, length(item, "XLength"), length(item, "YLength"), length(item, "ZLength"), position, out);
+        } else if (model.isA(item, "IfcGeometricSet")) {
+            for (StepInstance element : model.refs(item, "Elements")) {
+                if (model.isA(element, "IfcCurve")) {
+                    curve(element, t, out);
+                } else if (!model.isA(element, "IfcCartesianPoint")) {
+                    item(element, t, out, depth + 1);
+                }
+            }
+        } else if (model.isA(item, "IfcCurve")) {
+            curve(item, t, out);
+        } else {
+            curves.unsupported(item);
+        }
+    }
+
+    private double length(StepInstance instance, String name) {
+        Double value = model.number(instance, name);
+        return value == null ? 0 : curves.units().length(Math.abs(value));
+    }
+
+    private void box(double x, double y, double z, double dx, double dy, double dz, Affine t, MeshBuilder out) {
+        if (!(dx > 0 && dy > 0 && dz > 0)) {
+            return;
+        }
+        double[] ring = {x, y, x + dx, y, x + dx, y + dy, x, y + dy};
+        tessellator.extrude(ring, new int[] {4}, 1, 0, 0, dz, t.then(Affine.translation(0, 0, z)), out);
+    }
+
+    private void extrusion(StepInstance solid, Affine t, MeshBuilder out) {
+        profileXy.clear();
+        profileEnds.clear();
+        StepInstance profile = model.ref(solid, "SweptArea");
+        if (!profiles.rings(profile, profileXy, profileEnds)) {
+            return;
+        }
+        double depth = length(solid, "Depth");
+        double[] direction = Curves.normalise(direction(model.ref(solid, "ExtrudedDirection")), new double[] {0, 0, 1});
+        if (!(depth > 0) || Math.abs(direction[2]) < 1e-9) {
+            curves.unsupported(solid);
+            return;
+        }
+        Affine position = t.then(curves.placement(model.ref(solid, "Position")));
+        tessellator.extrude(profileXy.array(), profileEnds.toArray(), profileEnds.size(), direction[0] * depth, direction[1] * depth,
+                direction[2] * depth, position, out);
+    }
+
+    private double[] direction(StepInstance direction) {
+        double[] ratios = direction == null ? null : model.numbers(direction, "DirectionRatios");
+        if (ratios == null || ratios.length < 2) {
+            return null;
+        }
+        return new double[] {ratios[0], ratios[1], ratios.length > 2 ? ratios[2] : 0};
+    }
+
+    private void mapped(StepInstance item, Affine t, MeshBuilder out, int depth) {
+        StepInstance map = model.ref(item, "MappingSource");
+        StepInstance representation = model.ref(map, "MappedRepresentation");
+        if (map == null || representation == null) {
+            curves.unsupported(item);
+            return;
+        }
+        MeshBuilder local = maps.get(map.id());
+        if (local == null) {
+            local = new MeshBuilder();
+            for (StepInstance sub : model.refs(representation, "Items")) {
+                item(sub, Affine.IDENTITY, local, depth + 1);
+            }
+            maps.put(map.id(), local);
+        }
+        Affine placement = t.then(curves.operator(model.ref(item, "MappingTarget")))
+                .then(curves.placement(model.ref(map, "MappingOrigin")));
+        out.append(local, placement);
+    }
+
+    /** Adds the faces of a connected face set; points shared by faces become shared vertices. */
+    private void shell(StepInstance shell, Affine t, MeshBuilder out) {
+        if (shell == null || !model.isA(shell, "IfcConnectedFaceSet")) {
+            curves.unsupported(shell);
+            return;
+        }
+        pointVertices.clear();
+        boolean flip = t.determinant() < 0;
+        for (StepInstance face : model.refs(shell, "CfsFaces")) {
+            face(face, t, flip, out);
+        }
+        pointVertices.clear();
+    }
+
+    private void face(StepInstance face, Affine t, boolean flip, MeshBuilder out) {
+        List<StepInstance> bounds = model.refs(face, "Bounds");
+        if (bounds.isEmpty()) {
+            return;
+        }
+        int outer = 0;
+        for (int i = 0; i < bounds.size(); i++) {
+            if (model.isA(bounds.get(i), "IfcFaceOuterBound")) {
+                outer = i;
+                break;
+            }
+        }
+        faceXyz.clear();
+        faceIds.clear();
+        faceEnds.clear();
+        boolean reverse = false;
+        for (int k = -1; k < bounds.size(); k++) {
+            int i = k < 0 ? outer : k;
+            if (k >= 0 && k == outer) {
+                continue;
+            }
+            StepInstance bound = bounds.get(i);
+            StepInstance loop = model.ref(bound, "Bound");
+            if (!model.isA(loop, "IfcPolyLoop")) {
+                curves.unsupported(loop == null ? bound : loop);
+                if (k < 0) {
+                    return;
+                }
+                continue;
+            }
+            if (k < 0) {
+                reverse = Boolean.FALSE.equals(model.value(bound, "Orientation"));
+            }
+            int before = faceIds.size();
+            for (long pointId : model.refIds(loop, "Polygon")) {
+                int vertex = pointVertices.get(pointId);
+                if (vertex < 0) {
+                    curves.point(model.get(pointId), p);
+                    vertex = out.vertex(t, p[0], p[1], p[2]);
+                    pointVertices.put(pointId, vertex);
+                }
+                if (faceIds.size() > before && faceIds.get(faceIds.size() - 1) == vertex) {
+                    continue;
+                }
+                faceIds.add(vertex);
+                double[] v = out.vertices().array();
+                faceXyz.add(v[3 * vertex], v[3 * vertex + 1], v[3 * vertex + 2]);
+            }
+            if (faceIds.size() - before > 1 && faceIds.get(before) == faceIds.get(faceIds.size() - 1)) {
+                faceIds.truncate(faceIds.size() - 1);
+                faceXyz.truncate(faceXyz.size() - 3);
+            }
+            if (faceIds.size() - before < 3) {
+                faceIds.truncate(before);
+                faceXyz.truncate(before * 3);
+                if (k < 0) {
+                    return;
+                }
+                continue;
+            }
+            faceEnds.add(faceIds.size());
+        }
+        // the vertices are already mapped by t: a mirror reversed their turning sense
+        tessellator.face(faceXyz.array(), faceIds.toArray(), faceEnds.toArray(), faceEnds.size(), reverse != flip, out);
+    }
+
+    private void triangulatedFaceSet(StepInstance set, Affine t, MeshBuilder out) {
+        double[][] points = curves.pointList(model.ref(set, "Coordinates"));
+        Object coordIndex = model.value(set, "CoordIndex");
+        if (points == null || !(coordIndex instanceof List<?> triangles)) {
+            curves.unsupported(set);
+            return;
+        }
+        int[] pn = pnIndex(model.value(set, "PnIndex"));
+        int base = out.vertexCount();
+        for (double[] point : points) {
+            out.vertex(t, point[0], point[1], point[2]);
+        }
+        boolean flip = t.determinant() < 0;
+        int[] abc = new int[3];
+        for (Object triangle : triangles) {
+            if (!(triangle instanceof List<?> corners) || corners.size() != 3 || !indices(corners, pn, points.length, abc)) {
+                continue;
+            }
+            out.triangle(base + abc[0], base + abc[1], base + abc[2], flip);
+        }
+    }
+
+    private void polygonalFaceSet(StepInstance set, Affine t, MeshBuilder out) {
+        double[][] points = curves.pointList(model.ref(set, "Coordinates"));
+        if (points == null) {
+            curves.unsupported(set);
+            return;
+        }
+        int[] pn = pnIndex(model.value(set, "PnIndex"));
+        int base = out.vertexCount();
+        for (double[] point : points) {
+            out.vertex(t, point[0], point[1], point[2]);
+        }
+        boolean flip = t.determinant() < 0;
+        double[] v = null;
+        for (StepInstance face : model.refs(set, "Faces")) {
+            faceXyz.clear();
+            faceIds.clear();
+            faceEnds.clear();
+            v = out.vertices().array();
+            if (!ring(model.value(face, "CoordIndex"), pn, points.length, base, v)) {
+                continue;
+            }
+            if (model.isA(face, "IfcIndexedPolygonalFaceWithVoids") && model.value(face, "InnerCoordIndices") instanceof List<?> inner) {
+                for (Object hole : inner) {
+                    ring(hole, pn, points.length, base, v);
+                }
+            }
+            tessellator.face(faceXyz.array(), faceIds.toArray(), faceEnds.toArray(), faceEnds.size(), flip, out);
+        }
+    }
+
+    private boolean ring(Object indexList, int[] pn, int count, int base, double[] v) {
+        if (!(indexList instanceof List<?> list) || list.size() < 3) {
+            return false;
+        }
+        int before = faceIds.size();
+        int[] one = new int[1];
+        for (Object index : list) {
+            if (!indices(List.of(index), pn, count, one)) {
+                faceIds.truncate(before);
+                faceXyz.truncate(before * 3);
+                return false;
+            }
+            int vertex = base + one[0];
+            faceIds.add(vertex);
+            faceXyz.add(v[3 * vertex], v[3 * vertex + 1], v[3 * vertex + 2]);
+        }
+        faceEnds.add(faceIds.size());
+        return true;
+    }
+
+    /** @return PnIndex as 0-based indices, or null when absent (or an IFC4 NormalIndex list of lists) */
+    private static int[] pnIndex(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty() || list.get(0) instanceof List) {
+            return null;
+        }
+        int[] pn = new int[list.size()];
+        for (int i = 0; i < pn.length; i++) {
+            Double d = IfcModel.number(list.get(i));
+            pn[i] = d == null ? -1 : d.intValue() - 1;
+        }
+        return pn;
+    }
+
+    /** Reads 1-based indices (through PnIndex when given) into 0-based point indices; false when one is out of range. */
+    private static boolean indices(List<?> raw, int[] pn, int count, int[] into) {
+        for (int i = 0; i < into.length; i++) {
+            Double d = IfcModel.number(raw.get(i));
+            if (d == null) {
+                return false;
+            }
+            int index = d.intValue() - 1;
+            if (pn != null) {
+                if (index < 0 || index >= pn.length) {
+                    return false;
+                }
+                index = pn[index];
+            }
+            if (index < 0 || index >= count) {
+                return false;
+            }
+            into[i] = index;
+        }
+        return true;
+    }
+
+    private void booleanResult(StepInstance result, Affine t, MeshBuilder out, int depth) {
+        StepInstance first = model.ref(result, "FirstOperand");
+        StepInstance second = model.ref(result, "SecondOperand");
+        String operator = model.value(result, "Operator") instanceof StepEnum e ? e.literal() : "";
+        if (operator.equals("DIFFERENCE") && model.isA(second, "IfcHalfSpaceSolid")) {
+            MeshBuilder operand = new MeshBuilder();
+            item(first, Affine.IDENTITY, operand, depth + 1);
+            MeshBuilder clipped = new MeshBuilder();
+            if (!halfSpace(second, operand, clipped)) {
+                clipped = operand;
+            }
+            out.append(clipped, t);
+            return;
+        }
+        item(first, t, out, depth + 1);
+        if (operator.equals("UNION")) {
+            item(second, t, out, depth + 1);
+        }
+    }
+
+    /** Removes the half space from {@code operand}; false when it cannot (the operand then stays whole). */
+    private boolean halfSpace(StepInstance halfSpace, MeshBuilder operand, MeshBuilder out) {
+        StepInstance surface = model.ref(halfSpace, "BaseSurface");
+        if (!model.isA(surface, "IfcPlane")) {
+            curves.unsupported(surface == null ? halfSpace : surface);
+            return false;
+        }
+        Affine plane = curves.placement(model.ref(surface, "Position"));
+        double[] origin = {plane.get(0, 3), plane.get(1, 3), plane.get(2, 3)};
+        double[] normal = {plane.get(0, 2), plane.get(1, 2), plane.get(2, 2)};
+        if (Boolean.FALSE.equals(model.value(halfSpace, "AgreementFlag"))) {
+            normal = Curves.times(normal, -1);
+        }
+        if (model.isA(halfSpace, "IfcPolygonalBoundedHalfSpace") && !insideBoundary(halfSpace, operand)) {
+            return false;
+        }
+        clipper.clip(operand, origin, normal, out);
+        return true;
+    }
+
+    /** @return whether every vertex of the operand lies in the boundary prism of a polygonal bounded half space */
+    private boolean insideBoundary(StepInstance halfSpace, MeshBuilder operand) {
+        DoubleList boundary = new DoubleList();
+        if (!curves.points(model.ref(halfSpace, "PolygonalBoundary"), boundary)) {
+            return false;
+        }
+        Affine position = curves.placement(model.ref(halfSpace, "Position"));
+        int n = boundary.size() / 3;
+        double[] b = boundary.array();
+        double[] v = operand.vertices().array();
+        for (int i = 0; i < operand.vertexCount(); i++) {
+            double dx = v[3 * i] - position.get(0, 3);
+            double dy = v[3 * i + 1] - position.get(1, 3);
+            double dz = v[3 * i + 2] - position.get(2, 3);
+            double x = position.get(0, 0) * dx + position.get(1, 0) * dy + position.get(2, 0) * dz;
+            double y = position.get(0, 1) * dx + position.get(1, 1) * dy + position.get(2, 1) * dz;
+            if (!insideOrOn(b, n, x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean insideOrOn(double[] ring, int n, double x, double y) {
+        boolean inside = false;
+        double eps = 1e-6;
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            double xi = ring[3 * i];
+            double yi = ring[3 * i + 1];
+            double xj = ring[3 * j];
+            double yj = ring[3 * j + 1];
+            // on the edge?
+            double ex = xi - xj;
+            double ey = yi - yj;
+            double len2 = ex * ex + ey * ey;
+            if (len2 > 0) {
+                double s = ((x - xj) * ex + (y - yj) * ey) / len2;
+                if (s >= 0 && s <= 1) {
+                    double px = xj + s * ex - x;
+                    double py = yj + s * ey - y;
+                    if (px * px + py * py < eps * eps) {
+                        return true;
+                    }
+                }
+            }
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    private void curve(StepInstance curve, Affine t, MeshBuilder out) {
+        DoubleList points = new DoubleList();
+        if (!curves.points(curve, points) || points.size() < 6) {
+            return;
+        }
+        int n = points.size() / 3;
+        boolean closed = n > 2 && points.get(0) == points.get(3 * n - 3) && points.get(1) == points.get(3 * n - 2)
+                && points.get(2) == points.get(3 * n - 1);
+        int count = closed ? n - 1 : n;
+        double[] q = new double[count * 3];
+        for (int i = 0; i < count; i++) {
+            double x = points.get(3 * i);
+            double y = points.get(3 * i + 1);
+            double z = points.get(3 * i + 2);
+            q[3 * i] = t.x(x, y, z) + 0.0;
+            q[3 * i + 1] = t.y(x, y, z) + 0.0;
+            q[3 * i + 2] = t.z(x, y, z) + 0.0;
+        }
+        if (count >= 2) {
+            out.polyline(new Geometry.Polyline(q, closed));
+        }
+    }
+
+    /**
+     * @param geometry element-local geometry
+     * @param placement the element's placement (local to spatial)
+     * @return the axis-aligned box of the geometry in the spatial frame, or null when it is empty
+     */
+    static Box box(Geometry geometry, Transform placement) {
+        double[] r = placement.rotation();
+        Point3 o = placement.origin();
+        double[] low = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] high = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Geometry.Mesh mesh : geometry.meshes()) {
+            extend(mesh.vertices(), r, o, low, high);
+        }
+        for (Geometry.Polyline line : geometry.polylines()) {
+            extend(line.points(), r, o, low, high);
+        }
+        if (!(low[0] <= high[0])) {
+            return null;
+        }
+        return new Box(new Point3(low[0], low[1], low[2]), new Point3(high[0], high[1], high[2]));
+    }
+
+    private static void extend(double[] v, double[] r, Point3 o, double[] low, double[] high) {
+        for (int i = 0; i < v.length; i += 3) {
+            double x = v[i];
+            double y = v[i + 1];
+            double z = v[i + 2];
+            double wx = o.x() + r[0] * x + r[1] * y + r[2] * z;
+            double wy = o.y() + r[3] * x + r[4] * y + r[5] * z;
+            double wz = o.z() + r[6] * x + r[7] * y + r[8] * z;
+            low[0] = Math.min(low[0], wx);
+            low[1] = Math.min(low[1], wy);
+            low[2] = Math.min(low[2], wz);
+            high[0] = Math.max(high[0], wx);
+            high[1] = Math.max(high[1], wy);
+            high[2] = Math.max(high[2], wz);
+        }
+    }
+}
