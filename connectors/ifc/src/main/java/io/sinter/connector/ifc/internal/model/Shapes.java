@@ -37,8 +37,9 @@ import java.util.TreeSet;
  *       mirrors and non-uniform scale included;</li>
  *   <li>IfcBooleanResult and IfcBooleanClippingResult: a DIFFERENCE with an IfcHalfSpaceSolid (or boxed
  *       half space) cuts the first operand by the plane and caps the cut; an IfcPolygonalBoundedHalfSpace
- *       cuts only when the whole first operand lies inside its boundary prism (else the first operand is
- *       kept whole); other operations and operands keep the first operand (UNION adds the second);</li>
+ *       cuts inside its boundary prism when the boundary is convex or holds the whole operand (else the
+ *       first operand is kept whole); other operations and operands keep the first operand (UNION adds
+ *       the second);</li>
  *   <li>IfcBoundingBox and IfcBlock as box meshes, IfcCsgSolid by its root;</li>
  *   <li>curves (see {@link Curves}) and IfcGeometricSet/IfcGeometricCurveSet as polylines.</li>
  * </ul>
@@ -523,25 +524,78 @@ final class Shapes {
         Affine plane = curves.placement(model.ref(surface, "Position"));
         double[] origin = {plane.get(0, 3), plane.get(1, 3), plane.get(2, 3)};
         double[] normal = {plane.get(0, 2), plane.get(1, 2), plane.get(2, 2)};
-        if (Boolean.FALSE.equals(model.value(halfSpace, "AgreementFlag"))) {
+        // AgreementFlag TRUE: the plane normal points away from the half space's material
+        if (!Boolean.FALSE.equals(model.value(halfSpace, "AgreementFlag"))) {
             normal = Curves.times(normal, -1);
         }
-        if (model.isA(halfSpace, "IfcPolygonalBoundedHalfSpace") && !insideBoundary(halfSpace, operand)) {
-            return false;
+        if (model.isA(halfSpace, "IfcPolygonalBoundedHalfSpace")) {
+            return boundedHalfSpace(halfSpace, operand, origin, normal, out);
         }
         clipper.clip(operand, origin, normal, out);
         return true;
     }
 
-    /** @return whether every vertex of the operand lies in the boundary prism of a polygonal bounded half space */
-    private boolean insideBoundary(StepInstance halfSpace, MeshBuilder operand) {
+    /**
+     * Removes a polygonal bounded half space: when the operand lies inside the boundary prism, a plain cut;
+     * when the boundary is convex, the operand is split by the prism's sides, the parts outside kept whole
+     * and the part inside cut (the split faces stay inside the solid); else false.
+     */
+    private boolean boundedHalfSpace(StepInstance halfSpace, MeshBuilder operand, double[] origin, double[] normal, MeshBuilder out) {
         DoubleList boundary = new DoubleList();
         if (!curves.points(model.ref(halfSpace, "PolygonalBoundary"), boundary)) {
             return false;
         }
-        Affine position = curves.placement(model.ref(halfSpace, "Position"));
         int n = boundary.size() / 3;
         double[] b = boundary.array();
+        if (n > 3 && b[0] == b[3 * n - 3] && b[1] == b[3 * n - 2]) {
+            n--;
+        }
+        if (n < 3) {
+            return false;
+        }
+        Affine position = curves.placement(model.ref(halfSpace, "Position"));
+        if (insideBoundary(b, n, position, operand)) {
+            clipper.clip(operand, origin, normal, out);
+            return true;
+        }
+        double area = 0;
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            area += (b[3 * j] - b[3 * i]) * (b[3 * i + 1] + b[3 * j + 1]);
+        }
+        double sense = area > 0 ? 1 : -1; // counter-clockwise: outward normal of edge (dx, dy) is (dy, -dx)
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            int k = (i + 2) % n;
+            double cross = (b[3 * j] - b[3 * i]) * (b[3 * k + 1] - b[3 * j + 1]) - (b[3 * j + 1] - b[3 * i + 1]) * (b[3 * k] - b[3 * j]);
+            if (cross * sense < -1e-12) {
+                return false; // not convex
+            }
+        }
+        MeshBuilder inside = operand;
+        for (int i = 0; i < n && inside.triangleCount() > 0; i++) {
+            int j = (i + 1) % n;
+            double dx = b[3 * j] - b[3 * i];
+            double dy = b[3 * j + 1] - b[3 * i + 1];
+            if (dx == 0 && dy == 0) {
+                continue;
+            }
+            double[] sidePoint = {position.x(b[3 * i], b[3 * i + 1], 0), position.y(b[3 * i], b[3 * i + 1], 0), position.z(b[3 * i], b[3 * i + 1], 0)};
+            double[] outward = position.direction(sense * dy, -sense * dx, 0);
+            MeshBuilder outside = new MeshBuilder();
+            clipper.clip(inside, sidePoint, Curves.times(outward, -1), outside);
+            out.append(outside, Affine.IDENTITY);
+            MeshBuilder rest = new MeshBuilder();
+            clipper.clip(inside, sidePoint, outward, rest);
+            inside = rest;
+        }
+        if (inside.triangleCount() > 0) {
+            clipper.clip(inside, origin, normal, out);
+        }
+        return true;
+    }
+
+    /** @return whether every vertex of the operand lies in the boundary prism (boundary in the Position's xy plane) */
+    private static boolean insideBoundary(double[] b, int n, Affine position, MeshBuilder operand) {
         double[] v = operand.vertices().array();
         for (int i = 0; i < operand.vertexCount(); i++) {
             double dx = v[3 * i] - position.get(0, 3);
