@@ -39,11 +39,13 @@ public final class PlaneClip {
         }
         double eps = 1e-9 * Math.max(1, extent);
         boolean anyOut = false;
+        boolean[] on = new boolean[count];
         for (int i = 0; i < count; i++) {
+            on[i] = Math.abs(d[i]) <= eps;
             if (d[i] > eps) {
                 anyOut = true;
-            } else {
-                d[i] = Math.min(d[i], 0);
+            } else if (on[i]) {
+                d[i] = 0;
             }
         }
         if (!anyOut) {
@@ -67,6 +69,28 @@ public final class PlaneClip {
             if (inside == 0) {
                 continue;
             }
+            if (on[c[0]] && on[c[1]] && on[c[2]]) {
+                // a face in the plane bounds the kept part only when it faces the removed side
+                double ux = v[3 * c[1]] - v[3 * c[0]];
+                double uy = v[3 * c[1] + 1] - v[3 * c[0] + 1];
+                double uz = v[3 * c[1] + 2] - v[3 * c[0] + 2];
+                double wx = v[3 * c[2]] - v[3 * c[0]];
+                double wy = v[3 * c[2] + 1] - v[3 * c[0] + 1];
+                double wz = v[3 * c[2] + 2] - v[3 * c[0] + 2];
+                double facing = (uy * wz - uz * wy) * nx + (uz * wx - ux * wz) * ny + (ux * wy - uy * wx) * nz;
+                if (facing > 0) {
+                    out.triangle(keep(c[0], v, map, out), keep(c[1], v, map, out), keep(c[2], v, map, out));
+                } else {
+                    // dropped: its edges cancel the cap edges its neighbours add
+                    for (int k = 0; k < 3; k++) {
+                        int a = c[k];
+                        int b = c[(k + 1) % 3];
+                        segments.add(v[3 * a], v[3 * a + 1], v[3 * a + 2]);
+                        segments.add(v[3 * b], v[3 * b + 1], v[3 * b + 2]);
+                    }
+                }
+                continue;
+            }
             int n = 0;
             int exit = -1;
             int entry = -1;
@@ -78,13 +102,17 @@ public final class PlaneClip {
                 if (aIn) {
                     poly[n++] = keep(a, v, map, out);
                 }
-                if (aIn != bIn) {
-                    int cut = cut(a, b, v, d, cuts, out);
-                    poly[n++] = cut;
-                    if (aIn) {
-                        exit = cut;
-                    } else {
-                        entry = cut;
+                if (aIn && !bIn) {
+                    // leaving the kept side: at a itself when a lies in the plane
+                    exit = d[a] == 0 ? keep(a, v, map, out) : cut(a, b, v, d, cuts, out);
+                    if (d[a] != 0) {
+                        poly[n++] = exit;
+                    }
+                } else if (!aIn && bIn) {
+                    // entering: at b itself when b lies in the plane (b comes next in the polygon)
+                    entry = d[b] == 0 ? keep(b, v, map, out) : cut(a, b, v, d, cuts, out);
+                    if (d[b] != 0) {
+                        poly[n++] = entry;
                     }
                 }
             }
@@ -132,11 +160,30 @@ public final class PlaneClip {
         }
         double quantum = 1e-7 * Math.max(1, extent);
         double[] s = segments.array();
+        // a segment and its reverse cancel (an edge in the plane between two dropped faces)
+        boolean[] used = new boolean[count];
+        Map<List<Key>, List<Integer>> open = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            Key from = key(s, 6 * i, quantum);
+            Key to = key(s, 6 * i + 3, quantum);
+            if (from.equals(to)) {
+                used[i] = true;
+                continue;
+            }
+            List<Integer> reverse = open.get(List.of(to, from));
+            if (reverse != null && !reverse.isEmpty()) {
+                used[reverse.remove(reverse.size() - 1)] = true;
+                used[i] = true;
+            } else {
+                open.computeIfAbsent(List.of(from, to), k -> new ArrayList<>()).add(i);
+            }
+        }
         Map<Key, List<Integer>> byStart = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            byStart.computeIfAbsent(key(s, 6 * i, quantum), k -> new ArrayList<>()).add(i);
+            if (!used[i]) {
+                byStart.computeIfAbsent(key(s, 6 * i, quantum), k -> new ArrayList<>()).add(i);
+            }
         }
-        boolean[] used = new boolean[count];
         List<double[]> loops = new ArrayList<>();
         for (int first = 0; first < count; first++) {
             if (used[first]) {

@@ -182,10 +182,14 @@ final class Curves {
         return false;
     }
 
+    /** Points closer than this (metres, per coordinate) are the same point. */
+    static final double SAME_POINT = 1e-9;
+
     /** Appends a point unless it repeats the last one. */
     static void append(DoubleList out, double x, double y, double z) {
         int n = out.size();
-        if (n >= 3 && out.get(n - 3) == x && out.get(n - 2) == y && out.get(n - 1) == z) {
+        if (n >= 3 && Math.abs(out.get(n - 3) - x) < SAME_POINT && Math.abs(out.get(n - 2) - y) < SAME_POINT
+                && Math.abs(out.get(n - 1) - z) < SAME_POINT) {
             return;
         }
         out.add(x, y, z);

@@ -265,12 +265,13 @@ final class Profiles {
             double x = c[3 * i];
             double y = c[3 * i + 1];
             int m = xy.size();
-            if (m > start && xy.get(m - 2) == x && xy.get(m - 1) == y) {
+            if (m > start && Math.abs(xy.get(m - 2) - x) < Curves.SAME_POINT && Math.abs(xy.get(m - 1) - y) < Curves.SAME_POINT) {
                 continue;
             }
             xy.add(x, y);
         }
-        while (xy.size() - start >= 4 && xy.get(start) == xy.get(xy.size() - 2) && xy.get(start + 1) == xy.get(xy.size() - 1)) {
+        while (xy.size() - start >= 4 && Math.abs(xy.get(start) - xy.get(xy.size() - 2)) < Curves.SAME_POINT
+                && Math.abs(xy.get(start + 1) - xy.get(xy.size() - 1)) < Curves.SAME_POINT) {
             xy.truncate(xy.size() - 2);
         }
         if ((xy.size() - start) / 2 < 3) {
