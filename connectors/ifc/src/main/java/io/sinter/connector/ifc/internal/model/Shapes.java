@@ -12,6 +12,7 @@ import io.sinter.connector.ifc.internal.geometry.PlaneClip;
 import io.sinter.connector.ifc.internal.geometry.Tessellator;
 import io.sinter.connector.ifc.internal.step.StepEnum;
 import io.sinter.connector.ifc.internal.step.StepInstance;
+import io.sinter.connector.ifc.internal.step.StepRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -355,7 +356,12 @@ final class Shapes {
                 reverse = Boolean.FALSE.equals(model.value(bound, "Orientation"));
             }
             int before = faceIds.size();
-            for (long pointId : model.refIds(loop, "Polygon")) {
+            List<?> polygon = model.value(loop, "Polygon") instanceof List<?> list ? list : List.of();
+            for (Object ref : polygon) {
+                if (!(ref instanceof StepRef pointRef)) {
+                    continue;
+                }
+                long pointId = pointRef.id();
                 int vertex = pointVertices.get(pointId);
                 if (vertex < 0) {
                     curves.point(model.get(pointId), p);
