@@ -155,6 +155,21 @@ class IfcGeometryTest {
     }
 
     @Test
+    void revolvedAndTaperedSolids() {
+        // 24 segments a turn at 2 m from the axis: a quarter turn in 6 steps, each a prism of area (r2² - r1²) sin(15°) / 2
+        double step = (2 * 2 - 1 * 1) * Math.sin(Math.PI / 12) / 2;
+        assertCounts("revolved-quarter", 4 * 7, 6 * 8 + 2 * 2);
+        assertSolid("revolved-quarter", 6 * step, EPS);
+        assertEquals(Math.PI / 2 * 1.5, volume(mesh("revolved-quarter")), 0.03, "Pappus within the segment error");
+        assertBounds(new double[] {0, 0, -2, 2, 1, 0}, mesh("revolved-quarter").vertices(), EPS);
+        assertCounts("revolved-full", 4 * 24, 24 * 8);
+        assertSolid("revolved-full", 24 * step, EPS);
+        // a square frustum: h / 3 (A1 + A2 + sqrt(A1 A2))
+        assertCounts("tapered", 8, 12);
+        assertSolid("tapered", (1 + 0.25 + 0.5) / 3, EPS);
+    }
+
+    @Test
     void boxAndAxisWhenThereIsNoBody() {
         assertCounts("box-only", 8, 12);
         assertSolid("box-only", 6, EPS);
@@ -202,7 +217,7 @@ class IfcGeometryTest {
                 }
             }
         }
-        assertEquals(24, withGeometry);
+        assertEquals(27, withGeometry);
     }
 
     @Test

@@ -91,46 +91,168 @@ public final class Tessellator {
      * @param ringCount rings used
      */
     public void extrude(double[] xy, int[] ringEnds, int ringCount, double dx, double dy, double dz, Affine t, MeshBuilder out) {
+        loft(xy, xy, ringEnds, ringCount, dx, dy, dz, t, out);
+    }
+
+    /**
+     * Adds a closed loft between a bottom profile in the plane z = 0 and a top profile of the same ring
+     * structure (point for point) moved by {@code (dx, dy, dz)}, as for a tapered extrusion.
+     */
+    public void loft(double[] bottomXy, double[] topXy, int[] ringEnds, int ringCount, double dx, double dy, double dz, Affine t,
+            MeshBuilder out) {
         int points = ringEnds[ringCount - 1];
-        // orientation: outer ring counter-clockwise, holes clockwise
-        double[] ordered = new double[points * 2];
+        // orientation (decided by the bottom profile): outer ring counter-clockwise, holes clockwise
+        double[] bottom = new double[points * 2];
+        double[] top = bottomXy == topXy ? bottom : new double[points * 2];
         for (int r = 0; r < ringCount; r++) {
             int start = r == 0 ? 0 : ringEnds[r - 1];
             int end = ringEnds[r];
-            boolean ccw = Triangulator.signedArea(xy, start, end) > 0;
+            boolean ccw = Triangulator.signedArea(bottomXy, start, end) > 0;
             boolean reverse = (r == 0) != ccw;
             for (int i = start; i < end; i++) {
                 int src = reverse ? end - 1 - (i - start) : i;
-                ordered[2 * i] = xy[2 * src];
-                ordered[2 * i + 1] = xy[2 * src + 1];
+                bottom[2 * i] = bottomXy[2 * src];
+                bottom[2 * i + 1] = bottomXy[2 * src + 1];
+                if (top != bottom) {
+                    top[2 * i] = topXy[2 * src];
+                    top[2 * i + 1] = topXy[2 * src + 1];
+                }
             }
         }
-        scratchTriangles.clear();
-        triangulator.triangulate(ordered, ringEnds, ringCount, scratchTriangles);
         boolean flip = (dz < 0) != (t.determinant() < 0);
-        int bottom = out.vertexCount();
+        int bottomBase = out.vertexCount();
         for (int i = 0; i < points; i++) {
-            out.vertex(t, ordered[2 * i], ordered[2 * i + 1], 0);
+            out.vertex(t, bottom[2 * i], bottom[2 * i + 1], 0);
         }
-        int top = out.vertexCount();
+        int topBase = out.vertexCount();
         for (int i = 0; i < points; i++) {
-            out.vertex(t, ordered[2 * i] + dx, ordered[2 * i + 1] + dy, dz);
+            out.vertex(t, top[2 * i] + dx, top[2 * i + 1] + dy, dz);
         }
+        scratchTriangles.clear();
+        triangulator.triangulate(bottom, ringEnds, ringCount, scratchTriangles);
         for (int i = 0; i < scratchTriangles.size(); i += 3) {
             int a = scratchTriangles.get(i);
             int b = scratchTriangles.get(i + 1);
             int c = scratchTriangles.get(i + 2);
-            out.triangle(bottom + a, bottom + c, bottom + b, flip);
-            out.triangle(top + a, top + b, top + c, flip);
+            out.triangle(bottomBase + a, bottomBase + c, bottomBase + b, flip);
+            if (top == bottom) {
+                out.triangle(topBase + a, topBase + b, topBase + c, flip);
+            }
+        }
+        if (top != bottom) {
+            scratchTriangles.clear();
+            triangulator.triangulate(top, ringEnds, ringCount, scratchTriangles);
+            for (int i = 0; i < scratchTriangles.size(); i += 3) {
+                out.triangle(topBase + scratchTriangles.get(i), topBase + scratchTriangles.get(i + 1), topBase + scratchTriangles.get(i + 2), flip);
+            }
         }
         for (int r = 0; r < ringCount; r++) {
             int start = r == 0 ? 0 : ringEnds[r - 1];
             int end = ringEnds[r];
             for (int i = start; i < end; i++) {
                 int j = i + 1 == end ? start : i + 1;
-                out.triangle(bottom + i, bottom + j, top + j, flip);
-                out.triangle(bottom + i, top + j, top + i, flip);
+                out.triangle(bottomBase + i, bottomBase + j, topBase + j, flip);
+                out.triangle(bottomBase + i, topBase + j, topBase + i, flip);
             }
         }
+    }
+
+    /**
+     * Adds a solid of revolution: a planar profile in the local xy plane turned by {@code angle} radians
+     * about the line through {@code (ax, ay, 0)} along {@code (ux, uy, 0)} (in the profile plane), in
+     * {@code steps} steps, with caps unless it turns all the way round. Faces point outwards.
+     */
+    public void revolve(double[] xy, int[] ringEnds, int ringCount, double ax, double ay, double ux, double uy, double angle, int steps,
+            Affine t, MeshBuilder out) {
+        int points = ringEnds[ringCount - 1];
+        xy = oriented(xy, ringEnds, ringCount);
+        double ul = Math.sqrt(ux * ux + uy * uy);
+        ux /= ul;
+        uy /= ul;
+        boolean full = Math.abs(angle) >= 2 * Math.PI - 1e-9;
+        int rings = full ? steps : steps + 1;
+        MeshBuilder local = new MeshBuilder();
+        for (int k = 0; k < rings; k++) {
+            double theta = angle * k / steps;
+            double cos = Math.cos(theta);
+            double sin = Math.sin(theta);
+            for (int i = 0; i < points; i++) {
+                // split p - a into the part along u and the part across it; turn the latter about u
+                double px = xy[2 * i] - ax;
+                double py = xy[2 * i + 1] - ay;
+                double along = px * ux + py * uy;
+                double cx = px - along * ux;
+                double cy = py - along * uy;
+                // w = u × (c, 0): (uy*0 - 0*cy, 0*cx - ux*0, ux*cy - uy*cx)
+                double wz = ux * cy - uy * cx;
+                local.vertex(ax + along * ux + cos * cx, ay + along * uy + cos * cy, sin * wz);
+            }
+        }
+        for (int k = 0; k < steps; k++) {
+            int from = k * points;
+            int to = ((k + 1) % rings) * points;
+            for (int r = 0; r < ringCount; r++) {
+                int start = r == 0 ? 0 : ringEnds[r - 1];
+                int end = ringEnds[r];
+                for (int i = start; i < end; i++) {
+                    int j = i + 1 == end ? start : i + 1;
+                    local.triangle(from + i, from + j, to + j);
+                    local.triangle(from + i, to + j, to + i);
+                }
+            }
+        }
+        if (!full) {
+            scratchTriangles.clear();
+            triangulator.triangulate(xy, ringEnds, ringCount, scratchTriangles);
+            int last = steps * points;
+            for (int i = 0; i < scratchTriangles.size(); i += 3) {
+                int a = scratchTriangles.get(i);
+                int b = scratchTriangles.get(i + 1);
+                int c = scratchTriangles.get(i + 2);
+                local.triangle(a, c, b);
+                local.triangle(last + a, last + b, last + c);
+            }
+        }
+        // the turning sense and the rings' orientation decide which way the faces point: make them point out
+        if (signedVolume(local) < 0) {
+            IntList tri = local.triangles();
+            for (int i = 0; i < tri.size(); i += 3) {
+                int b = tri.get(i + 1);
+                tri.set(i + 1, tri.get(i + 2));
+                tri.set(i + 2, b);
+            }
+        }
+        out.append(local, t);
+    }
+
+    /** @return a copy of the rings with the outer ring counter-clockwise and the holes clockwise */
+    private static double[] oriented(double[] xy, int[] ringEnds, int ringCount) {
+        double[] copy = new double[ringEnds[ringCount - 1] * 2];
+        for (int r = 0; r < ringCount; r++) {
+            int start = r == 0 ? 0 : ringEnds[r - 1];
+            int end = ringEnds[r];
+            boolean reverse = (r == 0) != (Triangulator.signedArea(xy, start, end) > 0);
+            for (int i = start; i < end; i++) {
+                int src = reverse ? end - 1 - (i - start) : i;
+                copy[2 * i] = xy[2 * src];
+                copy[2 * i + 1] = xy[2 * src + 1];
+            }
+        }
+        return copy;
+    }
+
+    /** @return the signed volume enclosed by the triangles (divergence theorem) */
+    static double signedVolume(MeshBuilder mesh) {
+        double[] v = mesh.vertices().array();
+        IntList t = mesh.triangles();
+        double sum = 0;
+        for (int i = 0; i < t.size(); i += 3) {
+            int a = 3 * t.get(i);
+            int b = 3 * t.get(i + 1);
+            int c = 3 * t.get(i + 2);
+            sum += v[a] * (v[b + 1] * v[c + 2] - v[b + 2] * v[c + 1]) - v[a + 1] * (v[b] * v[c + 2] - v[b + 2] * v[c])
+                    + v[a + 2] * (v[b] * v[c + 1] - v[b + 1] * v[c]);
+        }
+        return sum / 6;
     }
 }

@@ -30,7 +30,9 @@ import java.util.TreeSet;
  * as polylines. Items:
  *
  * <ul>
- *   <li>IfcExtrudedAreaSolid of any profile {@link Profiles} reads, with Position and ExtrudedDirection × Depth;</li>
+ *   <li>IfcExtrudedAreaSolid of any profile {@link Profiles} reads, with Position and ExtrudedDirection × Depth
+ *       (IfcExtrudedAreaSolidTapered when the end profile matches the start point for point);
+ *       IfcRevolvedAreaSolid about its axis in the profile plane;</li>
  *   <li>IfcFacetedBrep (outer shell), IfcClosedShell, IfcOpenShell, IfcConnectedFaceSet of IfcFace with
  *       IfcPolyLoop bounds (outer bound, holes), IfcShellBasedSurfaceModel, IfcFaceBasedSurfaceModel;</li>
  *   <li>IfcTriangulatedFaceSet (with PnIndex), IfcPolygonalFaceSet (faces with voids);</li>
@@ -204,8 +206,10 @@ final class Shapes {
             curves.unsupported(item);
             return;
         }
-        if (model.isA(item, "IfcExtrudedAreaSolid") && !model.isA(item, "IfcExtrudedAreaSolidTapered")) {
+        if (model.isA(item, "IfcExtrudedAreaSolid")) {
             extrusion(item, t, out);
+        } else if (model.isA(item, "IfcRevolvedAreaSolid")) {
+            revolution(item, t, out);
         } else if (model.isA(item, "IfcMappedItem")) {
             mapped(item, t, out, depth);
         } else if (model.isA(item, "IfcFacetedBrep")) {
@@ -276,8 +280,60 @@ final class Shapes {
             return;
         }
         Affine position = t.then(curves.placement(model.ref(solid, "Position")));
+        if (model.isA(solid, "IfcExtrudedAreaSolidTapered")) {
+            // the end profile must have the start profile's rings point for point
+            int points = profileXy.size() / 2;
+            int[] ends = profileEnds.toArray();
+            double[] bottom = profileXy.toArray();
+            profileXy.clear();
+            profileEnds.clear();
+            if (!profiles.rings(model.ref(solid, "EndSweptArea"), profileXy, profileEnds) || profileXy.size() / 2 != points
+                    || !java.util.Arrays.equals(ends, profileEnds.toArray())) {
+                curves.unsupported(solid);
+                return;
+            }
+            tessellator.loft(bottom, profileXy.toArray(), ends, ends.length, direction[0] * depth, direction[1] * depth,
+                    direction[2] * depth, position, out);
+            return;
+        }
         tessellator.extrude(profileXy.array(), profileEnds.toArray(), profileEnds.size(), direction[0] * depth, direction[1] * depth,
                 direction[2] * depth, position, out);
+    }
+
+    private void revolution(StepInstance solid, Affine t, MeshBuilder out) {
+        profileXy.clear();
+        profileEnds.clear();
+        if (!profiles.rings(model.ref(solid, "SweptArea"), profileXy, profileEnds)) {
+            return;
+        }
+        StepInstance axis = model.ref(solid, "Axis");
+        Double angleValue = model.number(solid, "Angle");
+        double[] location = new double[3];
+        curves.point(model.ref(axis, "Location"), location);
+        double[] direction = direction(model.ref(axis, "Axis"));
+        if (axis == null || angleValue == null || direction == null || Math.hypot(direction[0], direction[1]) < 1e-9) {
+            curves.unsupported(solid);
+            return;
+        }
+        double angle = curves.units().angle(angleValue);
+        if (!(Math.abs(angle) > 1e-9)) {
+            curves.unsupported(solid);
+            return;
+        }
+        angle = Math.max(-2 * Math.PI, Math.min(2 * Math.PI, angle));
+        // segments by the largest distance of the profile from the axis
+        double ul = Math.hypot(direction[0], direction[1]);
+        double radius = 0;
+        double[] xy = profileXy.array();
+        for (int i = 0; i < profileXy.size(); i += 2) {
+            double px = xy[i] - location[0];
+            double py = xy[i + 1] - location[1];
+            radius = Math.max(radius, Math.abs(px * direction[1] - py * direction[0]) / ul);
+        }
+        int steps = Math.max(1, (int) Math.ceil(Curves.segments(radius) * Math.abs(angle) / (2 * Math.PI)));
+        Affine position = t.then(curves.placement(model.ref(solid, "Position")));
+        tessellator.revolve(profileXy.toArray(), profileEnds.toArray(), profileEnds.size(), location[0], location[1], direction[0],
+                direction[1], angle, steps, position, out);
     }
 
     private double[] direction(StepInstance direction) {
