@@ -1,5 +1,7 @@
-# Generates geometry-4.ifc (one IfcBuildingElementProxy per shape, named after it) for IfcGeometryTest:
-#   python3 geometry-4.py > geometry-4.ifc
+# Generates connectors/ifc/src/test/resources/ifc/geometry-4.ifc
+import sys
+SCHEMA = sys.argv[1] if len(sys.argv) > 1 else 'IFC4'
+IFC4 = SCHEMA != 'IFC2X3'
 lines = []
 n = [0]
 def e(text):
@@ -47,11 +49,16 @@ proxy("rectangle", [rep("Axis", "Curve2D", axis), rep("Body", "SweptSolid", extr
 proxy("circle", [rep("Body", "SweptSolid", extrude(e("IFCCIRCLEPROFILEDEF(.AREA.,$,$,1000.)")))])
 proxy("circle-hollow", [rep("Body", "SweptSolid", extrude(e("IFCCIRCLEHOLLOWPROFILEDEF(.AREA.,$,$,1000.,100.)")))])
 proxy("ellipse", [rep("Body", "SweptSolid", extrude(e("IFCELLIPSEPROFILEDEF(.AREA.,$,$,2000.,1000.)")))])
-proxy("L-shape", [rep("Body", "SweptSolid", extrude(e("IFCLSHAPEPROFILEDEF(.AREA.,$,$,200.,100.,10.,$,$,$)")))])
-proxy("I-shape", [rep("Body", "SweptSolid", extrude(e("IFCISHAPEPROFILEDEF(.AREA.,$,$,200.,300.,10.,20.,$,$,$)")))])
-proxy("T-shape", [rep("Body", "SweptSolid", extrude(e("IFCTSHAPEPROFILEDEF(.AREA.,$,$,300.,200.,10.,20.,$,$,$,$,$)")))])
-proxy("U-shape", [rep("Body", "SweptSolid", extrude(e("IFCUSHAPEPROFILEDEF(.AREA.,$,$,300.,100.,10.,20.,$,$,$)")))])
-proxy("C-shape", [rep("Body", "SweptSolid", extrude(e("IFCCSHAPEPROFILEDEF(.AREA.,$,$,300.,100.,10.,30.,$)")))])
+# IFC2X3 profiles have trailing centre-of-gravity attributes that IFC4 dropped
+x3 = lambda n: "" if IFC4 else ",$" * n
+proxy("L-shape", [rep("Body", "SweptSolid", extrude(e("IFCLSHAPEPROFILEDEF(.AREA.,$,$,200.,100.,10.,$,$,$%s)" % x3(2))))])
+if IFC4:
+    proxy("I-shape", [rep("Body", "SweptSolid", extrude(e("IFCISHAPEPROFILEDEF(.AREA.,$,$,200.,300.,10.,20.,$,$,$)")))])
+else:
+    proxy("I-shape", [rep("Body", "SweptSolid", extrude(e("IFCISHAPEPROFILEDEF(.AREA.,$,$,200.,300.,10.,20.,$)")))])
+proxy("T-shape", [rep("Body", "SweptSolid", extrude(e("IFCTSHAPEPROFILEDEF(.AREA.,$,$,300.,200.,10.,20.,$,$,$,$,$%s)" % x3(1))))])
+proxy("U-shape", [rep("Body", "SweptSolid", extrude(e("IFCUSHAPEPROFILEDEF(.AREA.,$,$,300.,100.,10.,20.,$,$,$%s)" % x3(1))))])
+proxy("C-shape", [rep("Body", "SweptSolid", extrude(e("IFCCSHAPEPROFILEDEF(.AREA.,$,$,300.,100.,10.,30.,$%s)" % x3(1))))])
 proxy("Z-shape", [rep("Body", "SweptSolid", extrude(e("IFCZSHAPEPROFILEDEF(.AREA.,$,$,300.,100.,10.,20.,$,$)")))])
 # a 4 x 4 m square with a 2 x 2 m hole, extruded 1 m
 outer = polyline((0, 0), (4000, 0), (4000, 4000), (0, 4000))
@@ -66,12 +73,13 @@ proxy("comb-slanted", [rep("Body", "SweptSolid", extrude(e("IFCARBITRARYCLOSEDPR
 circle = e("IFCCIRCLE(%s,1000.)" % pos2d(0, 0))
 arc = e("IFCTRIMMEDCURVE(%s,(IFCPARAMETERVALUE(0.)),(IFCPARAMETERVALUE(3.141592653589793)),.T.,.PARAMETER.)" % circle)
 chord = e("IFCPOLYLINE((%s,%s))" % (pt(-1000, 0), pt(1000, 0)))
-composite = e("IFCCOMPOSITECURVE((%s,%s),.F.)" % (e("IFCCOMPOSITECURVESEGMENT(.CONTINUOUS.,.T.,%s)" % arc),
+composite = e(("IFCCOMPOSITECURVE(" if IFC4 else "IFC2DCOMPOSITECURVE(") + "(%s,%s),.F.)" % (e("IFCCOMPOSITECURVESEGMENT(.CONTINUOUS.,.T.,%s)" % arc),
                                                    e("IFCCOMPOSITECURVESEGMENT(.CONTINUOUS.,.T.,%s)" % chord)))
 proxy("D-composite", [rep("Body", "SweptSolid", extrude(e("IFCARBITRARYCLOSEDPROFILEDEF(.AREA.,$,%s)" % composite)))])
-plist = e("IFCCARTESIANPOINTLIST2D(((1000.,0.),(0.,1000.),(-1000.,0.)))")
-indexed = e("IFCINDEXEDPOLYCURVE(%s,(IFCARCINDEX((1,2,3)),IFCLINEINDEX((3,1))),$)" % plist)
-proxy("D-indexed", [rep("Body", "SweptSolid", extrude(e("IFCARBITRARYCLOSEDPROFILEDEF(.AREA.,$,%s)" % indexed)))])
+if IFC4:
+  plist = e("IFCCARTESIANPOINTLIST2D(((1000.,0.),(0.,1000.),(-1000.,0.)))")
+  indexed = e("IFCINDEXEDPOLYCURVE(%s,(IFCARCINDEX((1,2,3)),IFCLINEINDEX((3,1))),$)" % plist)
+  proxy("D-indexed", [rep("Body", "SweptSolid", extrude(e("IFCARBITRARYCLOSEDPROFILEDEF(.AREA.,$,%s)" % indexed)))])
 # a 1 m cube as a representation map, mapped with scale 2, 3, 4; and mirrored
 cube = extrude(e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,1000.,1000.)"))
 cmap = e("IFCREPRESENTATIONMAP(%s,%s)" % (e("IFCAXIS2PLACEMENT3D(%s,$,$)" % origin), rep("Body", "SweptSolid", cube)))
@@ -93,13 +101,14 @@ hole_loop = e("IFCPOLYLOOP((%s))" % ",".join(Q[4:8]))
 holed = e("IFCFACE((%s,%s))" % (e("IFCFACEOUTERBOUND(%s,.T.)" % outer_loop), e("IFCFACEBOUND(%s,.T.)" % hole_loop)))
 proxy("face-with-hole", [rep("Body", "SurfaceModel", e("IFCSHELLBASEDSURFACEMODEL((%s))" % e("IFCOPENSHELL((%s))" % holed)))])
 # a tetrahedron as a triangulated face set whose points go through PnIndex (point 1 is not used)
-tpts = e("IFCCARTESIANPOINTLIST3D(((5000.,5000.,5000.),(0.,0.,0.),(1000.,0.,0.),(0.,1000.,0.),(0.,0.,1000.)))")
-proxy("triangulated", [rep("Body", "Tessellation", e("IFCTRIANGULATEDFACESET(%s,$,.T.,((1,3,2),(1,2,4),(1,4,3),(2,3,4)),(2,3,4,5))" % tpts))])
+if IFC4:
+  tpts = e("IFCCARTESIANPOINTLIST3D(((5000.,5000.,5000.),(0.,0.,0.),(1000.,0.,0.),(0.,1000.,0.),(0.,0.,1000.)))")
+  proxy("triangulated", [rep("Body", "Tessellation", e("IFCTRIANGULATEDFACESET(%s,$,.T.,((1,3,2),(1,2,4),(1,4,3),(2,3,4)),(2,3,4,5))" % tpts))])
 # a 1 m cube as a polygonal face set
-cpts = e("IFCCARTESIANPOINTLIST3D(((0.,0.,0.),(1000.,0.,0.),(1000.,1000.,0.),(0.,1000.,0.),(0.,0.,1000.),(1000.,0.,1000.),(1000.,1000.,1000.),(0.,1000.,1000.)))")
-pfaces = [e("IFCINDEXEDPOLYGONALFACE((%s))" % ",".join(str(i) for i in f)) for f in
-          [(1, 4, 3, 2), (5, 6, 7, 8), (1, 2, 6, 5), (2, 3, 7, 6), (3, 4, 8, 7), (4, 1, 5, 8)]]
-proxy("polygonal", [rep("Body", "Tessellation", e("IFCPOLYGONALFACESET(%s,.T.,(%s),$)" % (cpts, ",".join(pfaces))))])
+  cpts = e("IFCCARTESIANPOINTLIST3D(((0.,0.,0.),(1000.,0.,0.),(1000.,1000.,0.),(0.,1000.,0.),(0.,0.,1000.),(1000.,0.,1000.),(1000.,1000.,1000.),(0.,1000.,1000.)))")
+  pfaces = [e("IFCINDEXEDPOLYGONALFACE((%s))" % ",".join(str(i) for i in f)) for f in
+            [(1, 4, 3, 2), (5, 6, 7, 8), (1, 2, 6, 5), (2, 3, 7, 6), (3, 4, 8, 7), (4, 1, 5, 8)]]
+  proxy("polygonal", [rep("Body", "Tessellation", e("IFCPOLYGONALFACESET(%s,.T.,(%s),$)" % (cpts, ",".join(pfaces))))])
 # a 1 x 1 x 2 m box, the part above z = 1 m cut away by a half space
 tall = extrude(e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,1000.,1000.)"), 2000)
 plane = e("IFCPLANE(%s)" % e("IFCAXIS2PLACEMENT3D(%s,$,$)" % pt(0, 0, 1000)))
@@ -119,9 +128,10 @@ yaxis = e("IFCAXIS1PLACEMENT(%s,%s)" % (pt(0, 0, 0), d(0, 1, 0)))
 proxy("revolved-quarter", [rep("Body", "SweptSolid", e("IFCREVOLVEDAREASOLID(%s,%s,%s,1.5707963267948966)" % (square, e("IFCAXIS2PLACEMENT3D(%s,$,$)" % origin), yaxis)))])
 proxy("revolved-full", [rep("Body", "SweptSolid", e("IFCREVOLVEDAREASOLID(%s,%s,%s,6.283185307179586)" % (square, e("IFCAXIS2PLACEMENT3D(%s,$,$)" % origin), yaxis)))])
 # a square frustum: 1 x 1 m at the bottom, 0.5 x 0.5 m at the top, 1 m high
-bottom = e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,1000.,1000.)")
-top = e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,500.,500.)")
-proxy("tapered", [rep("Body", "SweptSolid", e("IFCEXTRUDEDAREASOLIDTAPERED(%s,%s,%s,1000.,%s)" % (bottom, e("IFCAXIS2PLACEMENT3D(%s,$,$)" % origin), zdir, top)))])
+if IFC4:
+  bottom = e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,1000.,1000.)")
+  top = e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,500.,500.)")
+  proxy("tapered", [rep("Body", "SweptSolid", e("IFCEXTRUDEDAREASOLIDTAPERED(%s,%s,%s,1000.,%s)" % (bottom, e("IFCAXIS2PLACEMENT3D(%s,$,$)" % origin), zdir, top)))])
 # only a bounding box
 proxy("box-only", [rep("Box", "BoundingBox", e("IFCBOUNDINGBOX(%s,1000.,2000.,3000.)" % pt(0, 0, 0)))])
 # only an axis
@@ -132,10 +142,9 @@ proxy("unsupported", [rep("Body", "AdvancedSweptSolid", e("IFCSWEPTDISKSOLID(%s,
 header = """ISO-10303-21;
 HEADER;
 FILE_DESCRIPTION(('ViewDefinition [DesignTransferView]'),'2;1');
-FILE_NAME('geometry-4.ifc','2026-01-01T00:00:00',('Sinter'),('Sinter'),'hand-written','generator script','');
-FILE_SCHEMA(('IFC4'));
+FILE_NAME('geometry-%s.ifc','2026-01-01T00:00:00',('Sinter'),('Sinter'),'hand-written','generator script','');
+FILE_SCHEMA(('%s'));
 ENDSEC;
 DATA;
 """
-import sys
-sys.stdout.write(header + "\n".join(lines) + "\nENDSEC;\nEND-ISO-10303-21;\n")
+sys.stdout.write(header % ("4" if IFC4 else "2x3", SCHEMA) + "\n".join(lines) + "\nENDSEC;\nEND-ISO-10303-21;\n")

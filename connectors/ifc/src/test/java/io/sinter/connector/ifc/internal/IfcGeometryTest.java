@@ -221,6 +221,31 @@ class IfcGeometryTest {
     }
 
     @Test
+    void brokenShapesAreReportedNotThrown() throws Exception {
+        RecordingContext broken = Extractions.extract(Extractions.resource("geometry-broken-4.ifc"));
+        assertEquals(8, broken.elements.size(), "the project and every proxy");
+        assertEquals(List.of(), broken.issues("GeometryFailed"));
+        java.util.Map<String, String> warnings = new java.util.TreeMap<>();
+        for (Issue issue : broken.issues("UnsupportedGeometry")) {
+            warnings.put(issue.identifier(), issue.message());
+        }
+        java.util.function.Function<String, Element> named = name -> broken.elements.stream()
+                .filter(e -> name.equals(e.userLabel())).findFirst().orElseThrow();
+        for (String name : List.of("zero-rectangle", "missing-map", "self-mapped", "flat-profiles", "no-operand")) {
+            Element element = named.apply(name);
+            assertNull(element.geometry(), name);
+            assertTrue(warnings.get(element.identifier()).endsWith("not supported; the element has no geometry."), name);
+        }
+        assertTrue(warnings.get(named.apply("zero-rectangle").identifier()).contains("IFCRECTANGLEPROFILEDEF #10"));
+        assertTrue(warnings.get(named.apply("flat-profiles").identifier()).contains("IFCEXTRUDEDAREASOLID #37"));
+        // what can be read is kept: the good triangle of the brep and of the face set, the cylinder's solid uncut
+        Element faces = named.apply("partly-bad-faces");
+        assertEquals(2, faces.geometry().meshes().get(0).triangles().length / 3);
+        assertEquals(1, MeshMath.volume(named.apply("curved-half-space").geometry().meshes().get(0)), EPS);
+        assertTrue(warnings.get(named.apply("curved-half-space").identifier()).contains("IFCCYLINDRICALSURFACE #77"));
+    }
+
+    @Test
     void geometryIsDeterministic() throws Exception {
         RecordingContext again = Extractions.extract(Extractions.resource("geometry-4.ifc"));
         assertEquals(Extractions.contentByIdentifier(context), Extractions.contentByIdentifier(again));

@@ -67,16 +67,20 @@ final class Shapes {
     private final DoubleList profileXy = new DoubleList(64);
     private final IntList profileEnds = new IntList(8);
     private final double[] p = new double[3];
-    private final Map<Long, MeshBuilder> maps = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Long, Mapped> maps = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, MeshBuilder> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Mapped> eldest) {
             return size() > MAP_CACHE;
         }
     };
     private final Set<String> unsupported = new TreeSet<>();
     private boolean recordUnsupported = true;
+
+    /** A tessellated representation map in its own coordinates, and what of it could not be read. */
+    private record Mapped(MeshBuilder mesh, Set<String> unsupported) {
+    }
 
     /** The shape of one product. */
     record Shape(Geometry geometry, Set<String> unsupported, String representation) {
@@ -351,17 +355,23 @@ final class Shapes {
             curves.unsupported(item);
             return;
         }
-        MeshBuilder local = maps.get(map.id());
+        Mapped local = maps.get(map.id());
         if (local == null) {
-            local = new MeshBuilder();
+            Set<String> before = new TreeSet<>(unsupported);
+            MeshBuilder mesh = new MeshBuilder();
             for (StepInstance sub : model.refs(representation, "Items")) {
-                item(sub, Affine.IDENTITY, local, depth + 1);
+                item(sub, Affine.IDENTITY, mesh, depth + 1);
             }
+            Set<String> problems = new TreeSet<>(unsupported);
+            problems.removeAll(before);
+            local = new Mapped(mesh, problems);
             maps.put(map.id(), local);
+        } else if (recordUnsupported) {
+            unsupported.addAll(local.unsupported());
         }
         Affine placement = t.then(curves.operator(model.ref(item, "MappingTarget")))
                 .then(curves.placement(model.ref(map, "MappingOrigin")));
-        out.append(local, placement);
+        out.append(local.mesh(), placement);
     }
 
     /** Adds the faces of a connected face set; points shared by faces become shared vertices. */
