@@ -132,12 +132,26 @@ if IFC4:
   bottom = e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,1000.,1000.)")
   top = e("IFCRECTANGLEPROFILEDEF(.AREA.,$,$,500.,500.)")
   proxy("tapered", [rep("Body", "SweptSolid", e("IFCEXTRUDEDAREASOLIDTAPERED(%s,%s,%s,1000.,%s)" % (bottom, e("IFCAXIS2PLACEMENT3D(%s,$,$)" % origin), zdir, top)))])
+# a 50 mm rod along an L of 1 + 1 m, and a straight 100 mm tube with a 50 mm bore, 1 m long
+bend = e("IFCPOLYLINE((%s,%s,%s))" % (pt(0, 0, 0), pt(1000, 0, 0), pt(1000, 1000, 0)))
+proxy("swept-disk", [rep("Body", "AdvancedSweptSolid", e("IFCSWEPTDISKSOLID(%s,50.,$,$,$)" % bend))])
+straight = e("IFCPOLYLINE((%s,%s))" % (pt(0, 0, 0), pt(0, 0, 1000)))
+proxy("swept-disk-hollow", [rep("Body", "AdvancedSweptSolid", e("IFCSWEPTDISKSOLID(%s,100.,50.,$,$)" % straight))])
+# a 1 m cube as a faceted brep with a 0.5 m cubic void in the middle (the void's shell faces out of the void)
+V = [pt(*p) for p in [(250, 250, 250), (750, 250, 250), (750, 750, 250), (250, 750, 250), (250, 250, 750), (750, 250, 750), (750, 750, 750), (250, 750, 750)]]
+def vface(*idx):
+    loop = e("IFCPOLYLOOP((%s))" % ",".join(V[i - 1] for i in idx))
+    return e("IFCFACE((%s))" % e("IFCFACEOUTERBOUND(%s,.T.)" % loop))
+vfaces = [vface(1, 4, 3, 2), vface(5, 6, 7, 8), vface(1, 2, 6, 5), vface(2, 3, 7, 6), vface(3, 4, 8, 7), vface(4, 1, 5, 8)]
+outer_shell = e("IFCCLOSEDSHELL((%s))" % ",".join(faces))
+void_shell = e("IFCCLOSEDSHELL((%s))" % ",".join(vfaces))
+proxy("brep-with-void", [rep("Body", "Brep", e("IFCFACETEDBREPWITHVOIDS(%s,(%s))" % (outer_shell, void_shell)))])
 # only a bounding box
 proxy("box-only", [rep("Box", "BoundingBox", e("IFCBOUNDINGBOX(%s,1000.,2000.,3000.)" % pt(0, 0, 0)))])
 # only an axis
 proxy("axis-only", [rep("Axis", "Curve2D", e("IFCPOLYLINE((%s,%s,%s))" % (pt(0, 0), pt(3000, 0), pt(3000, 4000))))])
 # a body the connector cannot read
-proxy("unsupported", [rep("Body", "AdvancedSweptSolid", e("IFCSWEPTDISKSOLID(%s,50.,$,$,$)" % axis))])
+proxy("unsupported", [rep("Body", "AdvancedBrep", e("IFCADVANCEDBREP($)"))])
 
 header = """ISO-10303-21;
 HEADER;

@@ -93,6 +93,15 @@ public final class MeshBuilder {
         }
     }
 
+    /** Turns every triangle the other way round. */
+    public void reverse() {
+        for (int i = 0, n = triangles.size(); i < n; i += 3) {
+            int b = triangles.get(i + 1);
+            triangles.set(i + 1, triangles.get(i + 2));
+            triangles.set(i + 2, b);
+        }
+    }
+
     /** @return whether nothing was added */
     public boolean isEmpty() {
         return triangles.size() == 0 && polylines.isEmpty();

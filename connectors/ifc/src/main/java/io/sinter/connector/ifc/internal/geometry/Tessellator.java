@@ -215,14 +215,142 @@ public final class Tessellator {
         }
         // the turning sense and the rings' orientation decide which way the faces point: make them point out
         if (signedVolume(local) < 0) {
-            IntList tri = local.triangles();
-            for (int i = 0; i < tri.size(); i += 3) {
-                int b = tri.get(i + 1);
-                tri.set(i + 1, tri.get(i + 2));
-                tri.set(i + 2, b);
-            }
+            local.reverse();
         }
         out.append(local, t);
+    }
+
+    /**
+     * Adds a tube of {@code radius} (hollow inside {@code innerRadius} when that is positive) along a path
+     * of 3D points, with {@code segments} sides; the rings follow the path by parallel transport and the
+     * ends are capped. Faces point outwards.
+     */
+    public void tube(double[] path, double radius, double innerRadius, int segments, Affine t, MeshBuilder out) {
+        int n = path.length / 3;
+        if (n < 2 || !(radius > 0)) {
+            return;
+        }
+        boolean hollow = innerRadius > 0 && innerRadius < radius;
+        MeshBuilder local = new MeshBuilder();
+        double[] normal = null;
+        double[] previousTangent = null;
+        for (int i = 0; i < n; i++) {
+            // tangent: the mean of the directions of the segments meeting here
+            double[] tangent = new double[3];
+            if (i > 0) {
+                addUnit(tangent, path, i - 1, i);
+            }
+            if (i < n - 1) {
+                addUnit(tangent, path, i, i + 1);
+            }
+            double tl = Math.sqrt(tangent[0] * tangent[0] + tangent[1] * tangent[1] + tangent[2] * tangent[2]);
+            if (tl < 1e-12) {
+                tangent = previousTangent != null ? previousTangent : new double[] {0, 0, 1};
+            } else {
+                tangent = new double[] {tangent[0] / tl, tangent[1] / tl, tangent[2] / tl};
+            }
+            if (normal == null) {
+                double[] axis = Math.abs(tangent[2]) < 0.9 ? new double[] {0, 0, 1} : new double[] {1, 0, 0};
+                normal = cross(axis, tangent);
+            } else {
+                double dot = normal[0] * tangent[0] + normal[1] * tangent[1] + normal[2] * tangent[2];
+                normal = new double[] {normal[0] - dot * tangent[0], normal[1] - dot * tangent[1], normal[2] - dot * tangent[2]};
+            }
+            double nl = Math.sqrt(normal[0] * normal[0] + normal[1] * normal[1] + normal[2] * normal[2]);
+            if (nl < 1e-12) {
+                double[] axis = Math.abs(tangent[2]) < 0.9 ? new double[] {0, 0, 1} : new double[] {1, 0, 0};
+                normal = cross(axis, tangent);
+                nl = Math.sqrt(normal[0] * normal[0] + normal[1] * normal[1] + normal[2] * normal[2]);
+            }
+            normal = new double[] {normal[0] / nl, normal[1] / nl, normal[2] / nl};
+            double[] binormal = cross(tangent, normal);
+            // at a bend the ring lies in the mitre plane: stretched across the bend by 1 / cos(half the turn)
+            double[] mitre = null;
+            double stretch = 1;
+            if (i > 0 && i < n - 1) {
+                double[] in = new double[3];
+                double[] outDir = new double[3];
+                addUnit(in, path, i - 1, i);
+                addUnit(outDir, path, i, i + 1);
+                double cosHalf = in[0] * tangent[0] + in[1] * tangent[1] + in[2] * tangent[2];
+                double[] m = {outDir[0] - in[0], outDir[1] - in[1], outDir[2] - in[2]};
+                double ml = Math.sqrt(m[0] * m[0] + m[1] * m[1] + m[2] * m[2]);
+                if (ml > 1e-9 && cosHalf > 0.05) {
+                    mitre = new double[] {m[0] / ml, m[1] / ml, m[2] / ml};
+                    stretch = 1 / cosHalf;
+                }
+            }
+            for (double r : hollow ? new double[] {radius, innerRadius} : new double[] {radius}) {
+                for (int k = 0; k < segments; k++) {
+                    double a = 2 * Math.PI * k / segments;
+                    double c = Math.cos(a) * r;
+                    double sn = Math.sin(a) * r;
+                    double ox = c * normal[0] + sn * binormal[0];
+                    double oy = c * normal[1] + sn * binormal[1];
+                    double oz = c * normal[2] + sn * binormal[2];
+                    if (mitre != null) {
+                        double along = (ox * mitre[0] + oy * mitre[1] + oz * mitre[2]) * (stretch - 1);
+                        ox += along * mitre[0];
+                        oy += along * mitre[1];
+                        oz += along * mitre[2];
+                    }
+                    local.vertex(path[3 * i] + ox, path[3 * i + 1] + oy, path[3 * i + 2] + oz);
+                }
+            }
+            previousTangent = tangent;
+        }
+        int perStation = hollow ? 2 * segments : segments;
+        for (int i = 0; i + 1 < n; i++) {
+            for (int ring = 0; ring < (hollow ? 2 : 1); ring++) {
+                int a0 = i * perStation + ring * segments;
+                int b0 = a0 + perStation;
+                for (int k = 0; k < segments; k++) {
+                    int k1 = (k + 1) % segments;
+                    if (ring == 0) {
+                        local.triangle(a0 + k, a0 + k1, b0 + k1);
+                        local.triangle(a0 + k, b0 + k1, b0 + k);
+                    } else {
+                        local.triangle(a0 + k, b0 + k1, a0 + k1);
+                        local.triangle(a0 + k, b0 + k, b0 + k1);
+                    }
+                }
+            }
+        }
+        for (int end = 0; end < 2; end++) {
+            int base = end == 0 ? 0 : (n - 1) * perStation;
+            boolean flip = end == 0;
+            if (hollow) {
+                for (int k = 0; k < segments; k++) {
+                    int k1 = (k + 1) % segments;
+                    local.triangle(base + k, base + segments + k, base + segments + k1, !flip);
+                    local.triangle(base + k, base + segments + k1, base + k1, !flip);
+                }
+            } else {
+                for (int k = 1; k + 1 < segments; k++) {
+                    local.triangle(base, base + k, base + k + 1, flip);
+                }
+            }
+        }
+        if (signedVolume(local) < 0) {
+            local.reverse();
+        }
+        out.append(local, t);
+    }
+
+    private static void addUnit(double[] sum, double[] path, int from, int to) {
+        double dx = path[3 * to] - path[3 * from];
+        double dy = path[3 * to + 1] - path[3 * from + 1];
+        double dz = path[3 * to + 2] - path[3 * from + 2];
+        double l = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        if (l > 0) {
+            sum[0] += dx / l;
+            sum[1] += dy / l;
+            sum[2] += dz / l;
+        }
+    }
+
+    private static double[] cross(double[] a, double[] b) {
+        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
 
     /** @return a copy of the rings with the outer ring counter-clockwise and the holes clockwise */

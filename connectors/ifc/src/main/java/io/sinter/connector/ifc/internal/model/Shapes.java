@@ -32,8 +32,9 @@ import java.util.TreeSet;
  * <ul>
  *   <li>IfcExtrudedAreaSolid of any profile {@link Profiles} reads, with Position and ExtrudedDirection × Depth
  *       (IfcExtrudedAreaSolidTapered when the end profile matches the start point for point);
- *       IfcRevolvedAreaSolid about its axis in the profile plane;</li>
- *   <li>IfcFacetedBrep (outer shell), IfcClosedShell, IfcOpenShell, IfcConnectedFaceSet of IfcFace with
+ *       IfcRevolvedAreaSolid about its axis in the profile plane; IfcSweptDiskSolid as a tube along its
+ *       whole directrix (StartParam and EndParam are not applied);</li>
+ *   <li>IfcFacetedBrep (with voids), IfcClosedShell, IfcOpenShell, IfcConnectedFaceSet of IfcFace with
  *       IfcPolyLoop bounds (outer bound, holes), IfcShellBasedSurfaceModel, IfcFaceBasedSurfaceModel;</li>
  *   <li>IfcTriangulatedFaceSet (with PnIndex), IfcPolygonalFaceSet (faces with voids);</li>
  *   <li>IfcMappedItem: MappingTarget × MappingOrigin applied to the mapped representation (cached per map),
@@ -216,8 +217,19 @@ final class Shapes {
             revolution(item, t, out);
         } else if (model.isA(item, "IfcMappedItem")) {
             mapped(item, t, out, depth);
-        } else if (model.isA(item, "IfcFacetedBrep")) {
+        } else if (model.isA(item, "IfcFacetedBrep") || model.isA(item, "IfcFacetedBrepWithVoids")) {
             shell(model.ref(item, "Outer"), t, out);
+            if (model.isA(item, "IfcFacetedBrepWithVoids")) {
+                // a void's shell faces away from the void: the solid's faces there point the other way
+                for (StepInstance voidShell : model.refs(item, "Voids")) {
+                    MeshBuilder inner = new MeshBuilder();
+                    shell(voidShell, Affine.IDENTITY, inner);
+                    inner.reverse();
+                    out.append(inner, t);
+                }
+            }
+        } else if (model.isA(item, "IfcSweptDiskSolid")) {
+            sweptDisk(item, t, out);
         } else if (model.isA(item, "IfcConnectedFaceSet")) {
             shell(item, t, out);
         } else if (model.isA(item, "IfcShellBasedSurfaceModel")) {
@@ -302,6 +314,20 @@ final class Shapes {
         }
         tessellator.extrude(profileXy.array(), profileEnds.toArray(), profileEnds.size(), direction[0] * depth, direction[1] * depth,
                 direction[2] * depth, position, out);
+    }
+
+    private void sweptDisk(StepInstance solid, Affine t, MeshBuilder out) {
+        DoubleList path = new DoubleList();
+        double radius = length(solid, "Radius");
+        double inner = length(solid, "InnerRadius");
+        if (!curves.points(model.ref(solid, "Directrix"), path) || path.size() < 6 || !(radius > 0)) {
+            if (path.size() >= 6) {
+                curves.unsupported(solid);
+            }
+            return;
+        }
+        // StartParam and EndParam are not applied: the disk runs along the whole directrix
+        tessellator.tube(path.toArray(), radius, inner, Math.max(8, Curves.segments(radius) / 2), t, out);
     }
 
     private void revolution(StepInstance solid, Affine t, MeshBuilder out) {
