@@ -85,9 +85,9 @@ public final class MeshBuilder {
             double[] p = line.points();
             double[] q = new double[p.length];
             for (int i = 0; i < p.length; i += 3) {
-                q[i] = t.x(p[i], p[i + 1], p[i + 2]);
-                q[i + 1] = t.y(p[i], p[i + 1], p[i + 2]);
-                q[i + 2] = t.z(p[i], p[i + 1], p[i + 2]);
+                q[i] = t.x(p[i], p[i + 1], p[i + 2]) + 0.0;
+                q[i + 1] = t.y(p[i], p[i + 1], p[i + 2]) + 0.0;
+                q[i + 2] = t.z(p[i], p[i + 1], p[i + 2]) + 0.0;
             }
             polylines.add(new Geometry.Polyline(q, line.closed()));
         }
