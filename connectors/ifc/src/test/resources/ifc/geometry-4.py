@@ -48,6 +48,9 @@ axis = e("IFCPOLYLINE((%s,%s))" % (pt(0, 0), pt(2000, 0)))
 proxy("rectangle", [rep("Axis", "Curve2D", axis), rep("Body", "SweptSolid", extrude(rect, 4000))], turned)
 proxy("circle", [rep("Body", "SweptSolid", extrude(e("IFCCIRCLEPROFILEDEF(.AREA.,$,$,1000.)")))])
 proxy("circle-hollow", [rep("Body", "SweptSolid", extrude(e("IFCCIRCLEHOLLOWPROFILEDEF(.AREA.,$,$,1000.,100.)")))])
+proxy("rounded-rectangle", [rep("Body", "SweptSolid", extrude(e("IFCROUNDEDRECTANGLEPROFILEDEF(.AREA.,$,$,2000.,1000.,200.)")))])
+proxy("rounded-fully", [rep("Body", "SweptSolid", extrude(e("IFCROUNDEDRECTANGLEPROFILEDEF(.AREA.,$,$,2000.,1000.,500.)")))])
+proxy("hollow-rectangle", [rep("Body", "SweptSolid", extrude(e("IFCRECTANGLEHOLLOWPROFILEDEF(.AREA.,$,$,2000.,1000.,100.,$,$)")))])
 proxy("ellipse", [rep("Body", "SweptSolid", extrude(e("IFCELLIPSEPROFILEDEF(.AREA.,$,$,2000.,1000.)")))])
 # IFC2X3 profiles have trailing centre-of-gravity attributes that IFC4 dropped
 x3 = lambda n: "" if IFC4 else ",$" * n

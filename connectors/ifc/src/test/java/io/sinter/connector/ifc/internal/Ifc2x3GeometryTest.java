@@ -32,7 +32,7 @@ class Ifc2x3GeometryTest {
         RecordingContext ifc2x3 = Extractions.extract(Extractions.resource("geometry-2x3.ifc"));
         Map<String, Element> old = byName(ifc2x3);
         Map<String, Element> ifc4 = byName(Extractions.extract(Extractions.resource("geometry-4.ifc")));
-        assertEquals(27, old.size());
+        assertEquals(30, old.size());
         int compared = 0;
         for (Map.Entry<String, Element> entry : old.entrySet()) {
             Element twin = ifc4.get(entry.getKey());
@@ -43,7 +43,7 @@ class Ifc2x3GeometryTest {
                 compared++;
             }
         }
-        assertEquals(26, compared);
+        assertEquals(29, compared);
         Geometry d = old.get("D-composite").geometry();
         assertEquals(26, d.meshes().get(0).vertices().length / 3, "Ifc2DCompositeCurve of a trimmed circle and a line");
         assertTrue(MeshMath.volume(old.get("L-shape").geometry().meshes().get(0)) > 0);

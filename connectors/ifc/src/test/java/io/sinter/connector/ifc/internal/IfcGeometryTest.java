@@ -89,6 +89,14 @@ class IfcGeometryTest {
         assertCounts("circle-hollow", 96, 48 * 2 + 96);
         assertSolid("circle-hollow", UNIT_24GON * (1 - 0.9 * 0.9), EPS);
         assertSolid("ellipse", UNIT_24GON * 2 * 1, EPS);
+        // corners of radius 0.2 m: quarter circles of 24 / 4 = 6 segments
+        double corners = 4 * 0.2 * 0.2 * (6 * Math.sin(Math.PI / 12) / 2 - 1);
+        assertCounts("rounded-rectangle", 2 * 4 * 7, 2 * (28 - 2) + 2 * 28);
+        assertSolid("rounded-rectangle", 2 * 1 + corners, EPS);
+        // a radius of half the short side: the half circles meet the long sides without repeated points
+        assertCounts("rounded-fully", 2 * (4 * 7 - 2), 2 * (26 - 2) + 2 * 26);
+        assertSolid("rounded-fully", 1 * 1 + 4 * 0.5 * 0.5 * 6 * Math.sin(Math.PI / 12) / 2, EPS);
+        assertSolid("hollow-rectangle", 2 * 1 - 1.8 * 0.8, EPS);
     }
 
     @Test
@@ -232,7 +240,7 @@ class IfcGeometryTest {
                 }
             }
         }
-        assertEquals(30, withGeometry);
+        assertEquals(33, withGeometry);
     }
 
     @Test

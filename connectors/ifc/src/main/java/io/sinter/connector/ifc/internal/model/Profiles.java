@@ -63,13 +63,42 @@ final class Profiles {
             curves.unsupported(profile);
             return false;
         }
+        int ringsBefore = ringEnds.size();
         ok = parameterized(profile, xy, ringEnds);
         if (!ok) {
             curves.unsupported(profile);
             return false;
         }
+        dropRepeats(xy, ringEnds, ringsBefore);
         transform(xy, startPoints, curves.placement(model.ref(profile, "Position")));
         return true;
+    }
+
+    /** Drops points that repeat their predecessor in the rings from {@code firstRing} on (a rounding radius of half the side). */
+    private static void dropRepeats(DoubleList xy, IntList ends, int firstRing) {
+        int write = firstRing == 0 ? 0 : ends.get(firstRing - 1);
+        int read = write;
+        for (int r = firstRing; r < ends.size(); r++) {
+            int ringStart = write;
+            int end = ends.get(r);
+            for (; read < end; read++) {
+                double x = xy.get(2 * read);
+                double y = xy.get(2 * read + 1);
+                boolean repeat = write > ringStart && Math.abs(xy.get(2 * write - 2) - x) < Curves.SAME_POINT
+                        && Math.abs(xy.get(2 * write - 1) - y) < Curves.SAME_POINT;
+                if (!repeat) {
+                    xy.set(2 * write, x);
+                    xy.set(2 * write + 1, y);
+                    write++;
+                }
+            }
+            if (write - ringStart > 1 && Math.abs(xy.get(2 * ringStart) - xy.get(2 * write - 2)) < Curves.SAME_POINT
+                    && Math.abs(xy.get(2 * ringStart + 1) - xy.get(2 * write - 1)) < Curves.SAME_POINT) {
+                write--;
+            }
+            ends.set(r, write);
+        }
+        xy.truncate(2 * write);
     }
 
     private static void transform(DoubleList xy, int fromPoint, Affine t) {
