@@ -62,7 +62,10 @@ class IfcConnectorTest {
                 wall.properties().get("Attributes"));
         assertEquals(List.of(new Relationship("IfcRelAssignsToGroup", ZONE), new Relationship("IfcRelContainedInSpatialStructure", STOREY),
                 new Relationship("IfcRelDefinesByType", WALL_TYPE), new Relationship("IfcRelVoidsElement", OPENING)), wall.relationships());
-        assertNull(wall.geometry());
+        // the wall has only a 'Box' representation: its IfcBoundingBox becomes a box mesh
+        assertEquals(1, wall.geometry().meshes().size());
+        assertEquals(8 * 3, wall.geometry().meshes().get(0).vertices().length);
+        assertEquals(12 * 3, wall.geometry().meshes().get(0).triangles().length);
 
         assertEquals(SITE, context.element(BUILDING).parentIdentifier());
         assertEquals(BUILDING, context.element(STOREY).parentIdentifier());

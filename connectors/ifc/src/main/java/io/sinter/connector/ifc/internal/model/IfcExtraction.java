@@ -3,8 +3,12 @@ package io.sinter.connector.ifc.internal.model;
 import io.sinter.connector.api.ClassDefinition;
 import io.sinter.connector.api.ConnectorContext;
 import io.sinter.connector.api.ConnectorException;
+import io.sinter.connector.api.Box;
 import io.sinter.connector.api.Element;
+import io.sinter.connector.api.Geometry;
 import io.sinter.connector.api.Issue;
+import io.sinter.connector.api.Placement;
+import io.sinter.connector.api.Point3;
 import io.sinter.connector.ifc.internal.schema.Attribute;
 import io.sinter.connector.ifc.internal.schema.Entity;
 import io.sinter.connector.ifc.internal.schema.IfcSchema;
@@ -41,8 +45,11 @@ import java.util.TreeSet;
  *       by property by the element's own), {@code Materials} and {@code Classifications} (the type's when
  *       the element has none);</li>
  *   <li>relationships to other elements, see {@link Relations};</li>
- *   <li>placement: the absolute placement in metres, box from an IfcBoundingBox representation or the
- *       origin; geometry is not produced.</li>
+ *   <li>geometry: for products, the shape tessellated in element-local metres by {@link Shapes} (items it
+ *       cannot read are reported as {@code UnsupportedGeometry} warnings, the element is kept);</li>
+ *   <li>placement: the absolute placement in metres; its box is the extent of the geometry in the spatial
+ *       frame, else of an IfcBoundingBox representation, else the origin. An element with geometry but no
+ *       ObjectPlacement is placed at the origin of the spatial frame.</li>
  * </ul>
  * Nothing file-internal ({@code #} ids, instance order) reaches an element: groups and entries are
  * sorted by name, sets of the same name by GlobalId, relationships by type and target.
@@ -70,6 +77,7 @@ public final class IfcExtraction {
     private final StepFile file;
     private final IfcModel model;
     private final ConnectorContext context;
+    private final boolean withGeometry;
     private final Map<String, Role> roles = new HashMap<>();
     private final Set<String> declared = new HashSet<>();
     private final Set<String> warnedTypes = new TreeSet<>();
@@ -88,6 +96,8 @@ public final class IfcExtraction {
     private PropertySets propertySets;
     private Associations associations;
     private Relations relations;
+    private Shapes shapes;
+    private int elementsWithGeometry;
 
     /** What an occurrence takes over from its type object. */
     private record Inherited(Map<String, Map<String, Object>> propertySets, Map<String, Object> materials,
@@ -99,9 +109,23 @@ public final class IfcExtraction {
      * @param context where the output goes
      */
     public IfcExtraction(StepFile file, IfcSchemaVersion version, ConnectorContext context) {
+        this(file, version, context, true);
+    }
+
+    /**
+     * @param withGeometry false to leave geometry out (placement boxes then come from IfcBoundingBox
+     *     representations only), e.g. to measure what tessellation costs
+     */
+    public IfcExtraction(StepFile file, IfcSchemaVersion version, ConnectorContext context, boolean withGeometry) {
         this.file = file;
         this.model = new IfcModel(file, IfcSchema.of(version));
         this.context = context;
+        this.withGeometry = withGeometry;
+    }
+
+    /** @return how many elements were emitted with geometry so far */
+    public int elementsWithGeometry() {
+        return elementsWithGeometry;
     }
 
     /** Streams every element of the file into the context. */
@@ -111,6 +135,7 @@ public final class IfcExtraction {
         context.units(units.lengthUnitName(), units.metresPerUnit());
         values = new Values(units);
         placements = new Placements(model, units);
+        shapes = withGeometry ? new Shapes(model, units, placements) : null;
         propertySets = new PropertySets(model, values);
         associations = new Associations(model, values);
         new Georeferencing(model, units, placements, context).report(project);
@@ -225,7 +250,7 @@ public final class IfcExtraction {
         Map<String, Map<String, Object>> groups = new TreeMap<>();
         attributes(instance, entity, groups);
         if (entity.isA("IfcProduct")) {
-            builder.placement(placements.placementOf(instance));
+            placeAndShape(instance, className, globalId, builder);
         }
         Inherited inherited = inherited(instance);
         inherited.propertySets().forEach((name, entries) -> groups.computeIfAbsent(name, n -> new TreeMap<>()).putAll(entries));
@@ -236,6 +261,42 @@ public final class IfcExtraction {
         putGroup(groups, "Classifications", classifications.isEmpty() ? inherited.classifications() : classifications);
         links(instance.id(), builder);
         emit(builder, groups);
+    }
+
+    /** Sets the placement and, when the product has a shape the connector reads, its geometry and box. */
+    private void placeAndShape(StepInstance product, String className, String globalId, Element.Builder builder) {
+        Placement placement = placements.placementOf(product);
+        Geometry geometry = shapes == null ? null : geometry(product, className, globalId);
+        if (geometry != null) {
+            Transform transform = placements.transformOf(product);
+            Box box = Shapes.box(geometry, transform == null ? Transform.IDENTITY : transform);
+            placement = placement == null ? new Placement(new Point3(0, 0, 0), null, box)
+                    : new Placement(placement.origin(), placement.rotation(), box);
+            builder.geometry(geometry);
+            elementsWithGeometry++;
+        }
+        builder.placement(placement);
+    }
+
+    private Geometry geometry(StepInstance product, String className, String globalId) {
+        Shapes.Shape shape;
+        try {
+            shape = shapes.shapeOf(product);
+        } catch (StepReadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a shape the tessellator trips over must not cost the element or the task
+            context.issue(Issue.error("GeometryFailed", className + " #" + product.id() + ": its shape could not be"
+                    + " tessellated (" + e + "); the element has no geometry.", globalId));
+            return null;
+        }
+        if (!shape.unsupported().isEmpty()) {
+            String what = String.join(", ", shape.unsupported());
+            context.issue(Issue.warning("UnsupportedGeometry", className + " #" + product.id() + ": " + what
+                    + (shape.geometry() == null ? " not supported; the element has no geometry."
+                        : " not supported; left out of its geometry (" + shape.representation() + ")."), globalId));
+        }
+        return shape.geometry();
     }
 
     private void spaceBoundary(StepInstance boundary, Entity entity) throws ConnectorException {

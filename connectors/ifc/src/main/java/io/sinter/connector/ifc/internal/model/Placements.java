@@ -120,6 +120,12 @@ final class Placements {
         return new double[] {ratios[0], ratios[1], ratios.length > 2 ? ratios[2] : 0};
     }
 
+    /** @return the absolute transform of an IfcProduct's ObjectPlacement, or null when it has none */
+    Transform transformOf(StepInstance product) {
+        long placementId = model.refId(product, "ObjectPlacement");
+        return placementId < 0 ? null : absolute(placementId);
+    }
+
     /**
      * @param product an IfcProduct
      * @return its placement: absolute origin and rotation, and as box the IfcBoundingBox of a

@@ -52,7 +52,8 @@ public final class IfcSchema {
 
     /** @return the entity written {@code keyword} in files (any case), if the table has it */
     public Optional<Entity> entity(String keyword) {
-        return Optional.ofNullable(byKeyword.get(keyword.toUpperCase(Locale.ROOT)));
+        Entity entity = byKeyword.get(keyword); // files write keywords in upper case: no copy in the common case
+        return Optional.ofNullable(entity != null ? entity : byKeyword.get(keyword.toUpperCase(Locale.ROOT)));
     }
 
     /** @return every entity of the table */
@@ -62,7 +63,10 @@ public final class IfcSchema {
 
     /** @return whether the entity written {@code keyword} is known and is {@code entityName} or a subtype of it */
     public boolean isA(String keyword, String entityName) {
-        Entity entity = byKeyword.get(keyword.toUpperCase(Locale.ROOT));
+        Entity entity = byKeyword.get(keyword);
+        if (entity == null) {
+            entity = byKeyword.get(keyword.toUpperCase(Locale.ROOT));
+        }
         return entity != null && entity.isA(entityName);
     }
 

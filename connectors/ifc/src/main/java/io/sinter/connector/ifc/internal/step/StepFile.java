@@ -200,15 +200,19 @@ public final class StepFile implements Closeable {
     }
 
     private void readWindow(long offset, int length) throws IOException {
-        int size = Math.max(length, READ_WINDOW);
+        // start half a window before the instance: references point backwards as often as forwards
+        // (points before the faces that use them), so both stay in the window
+        long start = Math.max(0, offset - READ_WINDOW / 2);
+        int needed = (int) (offset - start) + length;
+        int size = Math.max(needed, READ_WINDOW);
         if (window.length < size) {
             window = new byte[size];
         }
         ByteBuffer target = ByteBuffer.wrap(window, 0, size);
-        windowStart = offset;
+        windowStart = start;
         windowLength = 0;
-        while (target.position() < length) {
-            if (channel.read(target, offset + target.position()) < 0) {
+        while (target.position() < needed) {
+            if (channel.read(target, start + target.position()) < 0) {
                 throw new EOFException(path + " is shorter than when it was indexed");
             }
         }
