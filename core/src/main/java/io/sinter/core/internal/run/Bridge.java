@@ -308,7 +308,8 @@ final class Bridge {
             return new Outcome("Success", null, null, null, details,
                     new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
                     context.geolocation(), context.extents().stored()))
-                    .withReport(Reports.task(work, document, source.references(), context, c, started, null, null));
+                    .withReport(Reports.withMatching(Reports.task(work, document, source.references(), context, c, started, null, null),
+                            result.rematches()));
         } finally {
             if (!handedOver) {
                 closeQuietly(spill);
@@ -365,14 +366,11 @@ final class Bridge {
                 String parent = parentId(em, model);
                 sha1.update(parent.getBytes(StandardCharsets.UTF_8));
                 long size = 0;
-                for (int from = 0; from < ids.size(); from += 500) {
-                    List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                    closeVersions(em, model.getId(), chunk, index);
-                    for (Long id : chunk) {
-                        byte[] record = CanonicalJson.utf8(Map.of("elementId", hex(id), "operation", "deleted"));
-                        sha1.update(record);
-                        size += record.length;
-                    }
+                closeDocumentVersions(em, work.documentId(), null, index, null);
+                for (Long id : ids) {
+                    byte[] record = CanonicalJson.utf8(Map.of("elementId", hex(id), "operation", "deleted"));
+                    sha1.update(record);
+                    size += record.length;
                 }
                 model.setChangesetCount(index);
                 int bits = 16 | 4;
@@ -429,52 +427,46 @@ final class Bridge {
                 .setParameter("m", model.getId()).setParameter("i", model.getChangesetCount()).getSingleResult();
     }
 
-    /** Ends the current versions of elements {@code ids} with changeset {@code index}. */
-    static void closeVersions(EntityManager em, String iModelId, List<Long> ids, int index) {
-        // by primary key: Derby takes no index hint in an UPDATE
-        List<?> rows = byElementIds(em, "SELECT ID FROM SINTER_ELEMENT", "", iModelId, ids, null).getResultList();
-        if (rows.isEmpty()) {
+    /**
+     * Ends the current versions of a document's elements with changeset {@code index}: one pass over the
+     * document's open versions through index SINTER_ELEMENT_DOC, then updates by primary key. (Looking the
+     * elements up by id instead made Derby scan every open version of the iModel for each chunk of ids.)
+     *
+     * @param elementIds the elements to close, or null for all of the document's open versions
+     * @param previous receives element id to {federationGuid, classFullName, identifier, checksum} of the closed
+     *        versions, or null
+     */
+    static void closeDocumentVersions(EntityManager em, String documentId, java.util.Set<Long> elementIds, int index,
+            Map<Long, String[]> previous) {
+        if (elementIds != null && elementIds.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("UPDATE SINTER_ELEMENT SET TO_IDX = ? WHERE ID IN (");
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
+        em.flush();
+        List<Long> rows = new ArrayList<>();
+        em.createQuery("SELECT v.id, v.elementId, v.federationGuid, v.classFullName, v.identifier, v.checksum FROM ElementVersionEntity v "
+                + "WHERE v.documentId = :d AND v.toIndex = :open", Object[].class).setParameter("d", documentId)
+                .setParameter("open", ElementVersionEntity.OPEN).getResultStream().forEach(r -> {
+                    long elementId = ((Number) r[1]).longValue();
+                    if (elementIds == null || elementIds.contains(elementId)) {
+                        rows.add(((Number) r[0]).longValue());
+                        if (previous != null) {
+                            previous.put(elementId, new String[] {(String) r[2], (String) r[3], (String) r[4], (String) r[5]});
+                        }
+                    }
+                });
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder("UPDATE SINTER_ELEMENT SET TO_IDX = ? WHERE ID IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "?" : ",?");
+            }
+            jakarta.persistence.Query update = em.createNativeQuery(sql.append(')').toString()).setParameter(1, index);
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter(i + 2, chunk.get(i));
+            }
+            update.executeUpdate();
         }
-        jakarta.persistence.Query update = em.createNativeQuery(sql.append(')').toString()).setParameter(1, index);
-        for (int i = 0; i < rows.size(); i++) {
-            Object id = rows.get(i);
-            update.setParameter(i + 2, ((Number) (id instanceof Object[] a ? a[0] : id)).longValue());
-        }
-        update.executeUpdate();
         em.getEntityManagerFactory().getCache().evict(ElementVersionEntity.class);
-    }
-
-    /**
-     * {@code table} (a statement up to its table SINTER_ELEMENT) and {@code rest} restricted to the open versions of elements {@code ids} of iModel
-     * {@code iModelId}, as native SQL that tells Derby to use index SINTER_ELEMENT_ID (IMODEL_ID, ELEMENT_ID, ...):
-     * left to itself Derby picks SINTER_ELEMENT_TO (IMODEL_ID, TO_IDX), which matches every open version of the
-     * iModel, and tests the IN list on each of them (seconds per 500 ids at a million elements). Other databases
-     * read the hint as a comment.
-     *
-     * @param first the value of a {@code ?} in {@code rest}, or null when it has none (a SELECT)
-     */
-    private static jakarta.persistence.Query byElementIds(EntityManager em, String table, String rest, String iModelId, List<Long> ids,
-            Integer first) {
-        StringBuilder text = new StringBuilder(table).append(" --DERBY-PROPERTIES index=SINTER_ELEMENT_ID\n").append(rest)
-                .append(" WHERE IMODEL_ID = ? AND TO_IDX = ? AND ELEMENT_ID IN (");
-        for (int i = 0; i < ids.size(); i++) {
-            text.append(i == 0 ? "?" : ",?");
-        }
-        jakarta.persistence.Query query = em.createNativeQuery(text.append(')').toString());
-        int p = 1;
-        if (first != null) {
-            query.setParameter(p++, first);
-        }
-        query.setParameter(p++, iModelId).setParameter(p++, ElementVersionEntity.OPEN);
-        for (Long id : ids) {
-            query.setParameter(p++, id);
-        }
-        return query;
     }
 
     static MessageDigest sha1() {
@@ -530,12 +522,19 @@ final class Bridge {
             String iModelId = model.getId();
             boolean anyChange = !result.inserts().isEmpty() || !result.updates().isEmpty() || result.deletes().length > 0
                     || !result.classChanges().isEmpty();
+            Map<Long, Long> rowOf = new java.util.HashMap<>();
+            if (result.rematches().stream().anyMatch(Diff.Rematch::contentEqual)) {
+                // one pass over the document's open versions, then updates by primary key
+                em.createQuery("SELECT v.elementId, v.id FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open", Object[].class)
+                        .setParameter("d", documentId).setParameter("open", ElementVersionEntity.OPEN).getResultStream()
+                        .forEach(r -> rowOf.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+            }
             for (Diff.Rematch r : result.rematches()) {
-                if (r.contentEqual()) {
+                if (r.contentEqual() && rowOf.containsKey(r.elementId())) {
                     String[] record = spill.read(r.ordinal());
-                    em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c WHERE v.iModelId = :m "
-                            + "AND v.elementId = :e AND v.toIndex = :open").setParameter("id", r.newIdentifier()).setParameter("c", record[5])
-                            .setParameter("m", iModelId).setParameter("e", r.elementId()).setParameter("open", ElementVersionEntity.OPEN).executeUpdate();
+                    em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c WHERE v.id = :row")
+                            .setParameter("id", r.newIdentifier()).setParameter("c", record[5]).setParameter("row", rowOf.get(r.elementId()))
+                            .executeUpdate();
                 }
             }
             document.setSkipKey(contentHash, connectorType, connectorVersion);
@@ -564,15 +563,7 @@ final class Bridge {
                 closing.add(cc.oldElementId());
             }
             Map<Long, String[]> previous = new java.util.HashMap<>();
-            for (int from = 0; from < closing.size(); from += 500) {
-                List<Long> chunk = closing.subList(from, Math.min(closing.size(), from + 500));
-                for (Object row : byElementIds(em, "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM FROM SINTER_ELEMENT",
-                        "", iModelId, chunk, null).getResultList()) {
-                    Object[] r = (Object[]) row;
-                    previous.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3], (String) r[4]});
-                }
-                closeVersions(em, iModelId, chunk, index);
-            }
+            closeDocumentVersions(em, documentId, new java.util.HashSet<>(closing), index, previous);
 
             // change records for the changeset id, in element id order: old ids first, then the new ones
             java.util.TreeMap<Long, List<Map<String, Object>>> oldRecords = new java.util.TreeMap<>();

@@ -97,6 +97,34 @@ final class Reports {
         return report;
     }
 
+    /** The most re-matched elements a report lists one by one; the rest are counted. */
+    static final int MAX_LISTED_MATCHES = 1000;
+
+    /**
+     * Adds {@code matching} (a Sinter section, api.md section 6.3a): every element whose source identifier changed
+     * but whose content matched a stored element, with both identifiers and how it was matched.
+     */
+    static Map<String, Object> withMatching(Map<String, Object> report, List<Diff.Rematch> rematches) {
+        List<Object> listed = new ArrayList<>();
+        for (Diff.Rematch r : rematches) {
+            if (listed.size() == MAX_LISTED_MATCHES) {
+                break;
+            }
+            Map<String, Object> match = new LinkedHashMap<>();
+            match.put("elementId", Bridge.hex(r.elementId()));
+            match.put("kind", r.kind());
+            match.put("oldIdentifier", r.oldIdentifier());
+            match.put("newIdentifier", r.newIdentifier());
+            match.put("matchedBy", r.contentEqual() ? "content" : "contentWithinTolerance");
+            listed.add(match);
+        }
+        Map<String, Object> matching = new LinkedHashMap<>();
+        matching.put("rematched", listed);
+        matching.put("rematchedNotListed", rematches.size() - listed.size());
+        report.put("matching", matching);
+        return report;
+    }
+
     static Map<String, Object> unmap(Bridge.Work work, int deleted) {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("fileId", work.documentId());
