@@ -66,9 +66,14 @@ public class DxfHotDeployIT {
 
     /** An ASCII DXF (no HEADER) with {@code lines} LINE entities on layer WALLS. */
     private static String drawing(int lines) {
+        return drawing(lines, 0x100);
+    }
+
+    /** The same drawing with handles numbered from {@code firstHandle}. */
+    private static String drawing(int lines, int firstHandle) {
         StringBuilder dxf = new StringBuilder("0\nSECTION\n2\nENTITIES\n");
         for (int i = 0; i < lines; i++) {
-            dxf.append("0\nLINE\n5\n").append(Integer.toHexString(0x100 + i).toUpperCase()).append("\n8\nWALLS\n10\n").append(i)
+            dxf.append("0\nLINE\n5\n").append(Integer.toHexString(firstHandle + i).toUpperCase()).append("\n8\nWALLS\n10\n").append(i)
                     .append("\n20\n0\n30\n0\n11\n").append(i).append("\n21\n3\n31\n0\n");
         }
         return dxf.append("0\nENDSEC\n0\nEOF\n").toString();
@@ -111,6 +116,21 @@ public class DxfHotDeployIT {
         Set<String> classes = new java.util.TreeSet<>();
         elements.forEach(e -> classes.add(e.path("classFullName").asText()));
         assertEquals("CSV rows and DXF lines in one iModel: " + classes, 2, classes.size());
+
+        // a re-save that renumbers every handle: matched by content, nothing written, the report lists each match
+        c.replace(dxf, drawing(3, 0x200));
+        JsonNode renumbered = run(c, connection);
+        JsonNode renumberedTask = renumbered.path("jobs").path(1).path("tasks").path(0);
+        assertEquals(renumberedTask.toString(), "Success", renumberedTask.path("result").asText());
+        assertTrue(renumberedTask.path("details").path("changeset").isNull());
+        assertEquals(3, renumberedTask.path("details").path("matching").path("byContent").asInt());
+        JsonNode report = c.call(200, "GET", "/synchronization/reports?runId=" + renumbered.path("id").asText() + "&taskId="
+                + renumberedTask.path("id").asText(), null).path("reports").path(0).path("report");
+        JsonNode first = report.path("matching").path("rematched").path(0);
+        assertEquals(report.toString(), "100", first.path("oldIdentifier").asText());
+        assertEquals("200", first.path("newIdentifier").asText());
+        assertEquals("content", first.path("matchedBy").asText());
+        assertEquals(3, report.path("matching").path("rematched").size());
 
         Files.delete(jar(context));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

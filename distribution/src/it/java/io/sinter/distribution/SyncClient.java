@@ -61,6 +61,13 @@ final class SyncClient {
         return id;
     }
 
+    /** Replaces the content of a storage file (the file id stays). */
+    void replace(String fileId, String content) throws Exception {
+        JsonNode ticket = call(202, "POST", "/storage/files/" + fileId + "/updatecontent", null);
+        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
+        call(200, "POST", "/storage/files/" + fileId + "/complete", null);
+    }
+
     /** Polls a run URL until the run is Completed and returns it. */
     JsonNode awaitRun(String location, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
