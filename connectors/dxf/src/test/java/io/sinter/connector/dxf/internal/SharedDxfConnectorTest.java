@@ -149,6 +149,21 @@ class SharedDxfConnectorTest {
     }
 
     @Test
+    void uncommonDrawingWithPaperSpaceAddsItsLayoutEntities() throws Exception {
+        assumeSharedData();
+        RecordingContext model = extract("dxf/drawings/uncommon.dxf");
+        RecordingContext all = RecordingContext.extract(dataDir().resolve("dxf/drawings/uncommon.dxf"),
+                Map.of(DxfConnector.SPACES, "all"));
+        List<Element> paper = all.elements.stream().filter(e -> "paper".equals(attributes(e).get("space"))).toList();
+        assertEquals(2, paper.size());
+        assertEquals(model.elements.size() + 2, all.elements.size());
+        for (Element element : paper) {
+            assertEquals("Layout1", attributes(element).get("layout"), element.toString());
+        }
+        assertTrue(all.issues("PaperSpace").isEmpty(), all.issueText());
+    }
+
+    @Test
     void duplicateHandlesAreLeftToCoreAndMissingHandlesDerived() throws Exception {
         assumeSharedData();
         RecordingContext ctx = extract("dxf/malformed/duplicate_handles.dxf");
