@@ -27,6 +27,11 @@ import org.osgi.service.component.annotations.Component;
  * <p>Connector setting {@code unitlessUnit} (default {@code metres}): the unit of a drawing whose {@code $INSUNITS}
  * is 0 or absent, as a name ({@code mm}, {@code millimetres}, {@code inches}, ...) or a DXF unit code (1 to 21).
  *
+ * <p>Connector setting {@code spaces} (default {@code model}): which spaces become elements, {@code model},
+ * {@code paper} or both ({@code model,paper} or {@code all}). Paper-space entities of every layout then carry the
+ * attributes {@code space = paper} and {@code layout = <layout name>}; by default they are skipped with one Info
+ * issue.
+ *
  * <p>Binary DWG files are refused ({@link ConnectorException.Kind#UNSUPPORTED}); malformed DXF fails with
  * {@link ConnectorException.Kind#CORRUPT} and the line (ASCII) or byte offset (binary) plus the group-code pair
  * index.
@@ -36,6 +41,8 @@ import org.osgi.service.component.annotations.Component;
 public final class DxfConnector implements Connector {
     /** Connector setting: the unit of unitless drawings. */
     public static final String UNITLESS_UNIT = "unitlessUnit";
+    /** Connector setting: the spaces that become elements ({@code model}, {@code paper}, {@code all}). */
+    public static final String SPACES = "spaces";
 
     /**
      * Re-matched entities count as equal when their geometry agrees within a micrometre. ASCII DXF writers print
@@ -69,7 +76,7 @@ public final class DxfConnector implements Connector {
                 1 << 16))) {
             refuseDwg(in);
             DxfExtraction extraction = new DxfExtraction(context, unitless.orElse(DrawingUnit.METRES),
-                    unitless.isPresent() ? null : setting, in::count, size);
+                    unitless.isPresent() ? null : setting, Spaces.parse(file.setting(SPACES, null)), in::count, size);
             DxfDrawing drawing = reader.read(in, extraction);
             extraction.finish(drawing);
         } catch (DxfSyntaxException e) {

@@ -72,6 +72,14 @@ final class EntityMapper {
     }
 
     Mapped map(DxfRecord entity) {
+        return map(entity, null);
+    }
+
+    /**
+     * @param layout the name of the paper-space layout the entity belongs to, or null for model space; a paper-space
+     *               entity gets the attributes {@code space = paper} and {@code layout}
+     */
+    Mapped map(DxfRecord entity, String layout) {
         String type = entity.type().trim().toUpperCase(Locale.ROOT);
         String handle = entity.handle().map(h -> h.trim().toUpperCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                 .orElse(null);
@@ -80,6 +88,10 @@ final class EntityMapper {
         List<Issue> issues = new ArrayList<>();
         Element.Builder builder = Element.builder(KIND, identifier, SCHEMA + ":" + type).category(layerName(entity));
         attributes(entity, type, builder);
+        if (layout != null) {
+            attribute(builder, "space", "paper");
+            attribute(builder, "layout", layout);
+        }
         boolean known = EntityGeometry.SUPPORTED_TYPES.contains(type);
         if (EntityGeometry.ACIS_TYPES.contains(type)) {
             known = true;

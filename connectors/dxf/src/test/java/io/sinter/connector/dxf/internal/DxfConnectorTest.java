@@ -248,6 +248,55 @@ class DxfConnectorTest {
     }
 
     @Test
+    void paperSpaceOfEveryLayoutIsSkippedByDefault() throws Exception {
+        RecordingContext ctx = extract(resource("paper_space.dxf", dir), Map.of());
+        assertEquals(List.of("40"), ctx.elements.stream().map(Element::identifier).toList());
+        assertNull(attributes(ctx.element("40")).get("layout"));
+        List<Issue> paper = ctx.issues("PaperSpace");
+        assertEquals(1, paper.size(), ctx.issueText());
+        assertEquals(Issue.Level.INFO, paper.get(0).level());
+        assertTrue(paper.get(0).message().startsWith("2 paper-space entities"), paper.get(0).message());
+        assertTrue(paper.get(0).message().contains("spaces"), "names the setting: " + paper.get(0).message());
+    }
+
+    @Test
+    void spacesSettingAddsPaperSpaceLayoutsAsElements() throws Exception {
+        Path file = resource("paper_space.dxf", dir);
+        RecordingContext model = extract(file, Map.of());
+        for (String spaces : List.of("all", "model,paper", " Paper , MODEL ")) {
+            RecordingContext ctx = extract(file, Map.of(DxfConnector.SPACES, spaces));
+            assertEquals(List.of("40", "41", "50"), ctx.elements.stream().map(Element::identifier).sorted().toList(),
+                    spaces);
+            assertEquals(content(model.element("40")), content(ctx.element("40")), "model space is unchanged");
+            Map<String, Object> active = attributes(ctx.element("41"));
+            assertEquals("paper", active.get("space"));
+            assertEquals("Sheet A", active.get("layout"));
+            Map<String, Object> other = attributes(ctx.element("50"));
+            assertEquals("paper", other.get("space"));
+            assertEquals("Sheet B", other.get("layout"), "entities of inactive layouts come from their block");
+            assertBox(new Point3(0.09, 0.04, 0), new Point3(0.11, 0.06, 0), ctx.element("50").placement().bbox(),
+                    1e-3);
+            assertTrue(ctx.issues("PaperSpace").isEmpty(), ctx.issueText());
+        }
+    }
+
+    @Test
+    void spacesSettingPaperOnlySkipsModelSpace() throws Exception {
+        RecordingContext ctx = extract(resource("paper_space.dxf", dir), Map.of(DxfConnector.SPACES, "paper"));
+        assertEquals(List.of("41", "50"), ctx.elements.stream().map(Element::identifier).sorted().toList());
+        assertTrue(ctx.issues("PaperSpace").get(0).message().startsWith("1 model-space entity was skipped"),
+                ctx.issueText());
+    }
+
+    @Test
+    void unknownSpacesSettingFallsBackToModelSpaceWithAWarning() throws Exception {
+        RecordingContext ctx = extract(resource("paper_space.dxf", dir), Map.of(DxfConnector.SPACES, "layouts"));
+        assertEquals(List.of("40"), ctx.elements.stream().map(Element::identifier).toList());
+        assertTrue(ctx.issues("Settings").stream().anyMatch(i -> i.level() == Issue.Level.WARNING
+                && i.message().contains("layouts")), ctx.issueText());
+    }
+
+    @Test
     void evaluatesSplinesEllipsesAndExtrudedCircles() throws Exception {
         RecordingContext ctx = extract(resource("curves.dxf", dir), Map.of());
         double[] bezier = world(ctx.element("60")).get(0);

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -146,6 +147,60 @@ class SharedDxfConnectorTest {
                 .orElseThrow();
         assertTrue(spline.geometry().polylines().get(0).points().length / 3 > 10, "the spline is evaluated");
         assertTrue(ctx.issues("GeometryProblem").isEmpty(), ctx.issueText());
+    }
+
+    @Test
+    void uncommonDrawingWithPaperSpaceAddsItsLayoutEntities() throws Exception {
+        assumeSharedData();
+        RecordingContext model = extract("dxf/drawings/uncommon.dxf");
+        RecordingContext all = RecordingContext.extract(dataDir().resolve("dxf/drawings/uncommon.dxf"),
+                Map.of(DxfConnector.SPACES, "all"));
+        List<Element> paper = all.elements.stream().filter(e -> "paper".equals(attributes(e).get("space"))).toList();
+        assertEquals(2, paper.size());
+        assertEquals(model.elements.size() + 2, all.elements.size());
+        for (Element element : paper) {
+            assertEquals("Layout1", attributes(element).get("layout"), element.toString());
+        }
+        assertTrue(all.issues("PaperSpace").isEmpty(), all.issueText());
+    }
+
+    /**
+     * A re-save that renumbers every handle (and the anonymous blocks of dimensions and arrays) changes every
+     * identifier but no element's content, so core can pair each old element with its new one by content instead of
+     * deleting and inserting them all.
+     */
+    @Test
+    void renumberedHandlesAndAnonymousBlocksKeepEveryElementsContent(@TempDir Path dir) throws Exception {
+        assumeSharedData();
+        Path original = dataDir().resolve("dxf/drawings/uncommon.dxf");
+        List<String> lines = List.of(new String(Files.readAllBytes(original), StandardCharsets.ISO_8859_1)
+                .split("\r?\n", -1));
+        StringBuilder renumbered = new StringBuilder();
+        for (int i = 0; i + 1 < lines.size(); i += 2) {
+            int code = Integer.parseInt(lines.get(i).trim());
+            String value = lines.get(i + 1);
+            boolean handle = code == 5 || code == 105 || (code >= 320 && code <= 369) || (code >= 390 && code <= 399)
+                    || code == 480 || code == 481 || code == 1005;
+            if (handle && value.trim().matches("[0-9A-Fa-f]+") && !value.trim().equals("0")) {
+                value = Long.toHexString(Long.parseLong(value.trim(), 16) + 0x100000).toUpperCase(Locale.ROOT);
+            } else if (value.matches("\\*[DUXTA]\\d+")) {
+                value = value.charAt(0) + "" + value.charAt(1) + (Integer.parseInt(value.substring(2)) + 100);
+            }
+            renumbered.append(lines.get(i)).append('\n').append(value).append('\n');
+        }
+        Path copy = Files.writeString(dir.resolve("uncommon-renumbered.dxf"), renumbered, StandardCharsets.ISO_8859_1);
+        RecordingContext before = extract("dxf/drawings/uncommon.dxf");
+        RecordingContext after = RecordingContext.extract(copy, Map.of());
+        Set<String> identifiers = before.elements.stream().map(Element::identifier).collect(Collectors.toSet());
+        assertTrue(after.elements.stream().noneMatch(e -> identifiers.contains(e.identifier())),
+                "every handle is new");
+        assertEquals(contents(before), contents(after));
+        assertEquals(before.issues.size(), after.issues.size(), after.issueText());
+    }
+
+    private static Map<List<Object>, Long> contents(RecordingContext ctx) {
+        return ctx.elements.stream().collect(Collectors.groupingBy(RecordingContext::content, HashMap::new,
+                Collectors.counting()));
     }
 
     @Test
