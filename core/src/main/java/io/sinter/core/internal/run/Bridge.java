@@ -249,7 +249,8 @@ final class Bridge {
         details.put("connectorVersion", connector.version());
         if (contentHash.equals(document.getSkipHash()) && work.connectorType().equals(document.getSkipType())
                 && connector.version().equals(document.getSkipVersion())) {
-            long unchanged = database.inTransaction(em -> em.createQuery(
+            // the count kept with the document: counting its versions would read the whole index range
+            long unchanged = document.getElementCount() != null ? document.getElementCount() : database.inTransaction(em -> em.createQuery(
                     "SELECT COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open", Long.class)
                     .setParameter("d", document.getId()).setParameter("open", ElementVersionEntity.OPEN).getSingleResult());
             details.put("changeset", null);
@@ -383,6 +384,7 @@ final class Bridge {
             }
             document.setSkipKey(null, null, null);
             document.setExtents(null);
+            document.setElementCount(0L);
             document.setModelId(null);
             if (document.isPendingRemoval()) {
                 document.setConnectionId(null);
@@ -538,6 +540,8 @@ final class Bridge {
                 }
             }
             document.setSkipKey(contentHash, connectorType, connectorVersion);
+            Diff.Counts kept = result.counts();
+            document.setElementCount((long) kept.unchanged() + kept.updated() + kept.inserted());
             if (!anyChange) {
                 return null;
             }

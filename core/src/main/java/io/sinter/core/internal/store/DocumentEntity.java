@@ -64,6 +64,10 @@ public class DocumentEntity {
     @Column(name = "EXTENTS", length = 400)
     private String extents;
 
+    /** How many current elements the document has, kept with each change; null when not yet recorded. */
+    @Column(name = "ELEMENT_COUNT")
+    private Long elementCount;
+
     protected DocumentEntity() {
     }
 
@@ -91,6 +95,8 @@ public class DocumentEntity {
     public String getSkipVersion() { return skipVersion; }
 
     public String getExtents() { return extents; }
+    public Long getElementCount() { return elementCount; }
+    public void setElementCount(Long elementCount) { this.elementCount = elementCount; }
     public void setExtents(String extents) { this.extents = extents; }
     public void setKey(String key) { this.key = key; }
     public void setConnectionId(String connectionId) { this.connectionId = connectionId; }
