@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -112,8 +113,8 @@ public final class IfcComparisonBenchmark {
     private static long parse(Path file) throws Exception {
         long attributes = 0;
         try (StepFile step = StepFile.open(file)) {
-            for (long id : step.ids().toArray()) {
-                attributes += step.instance(id).attributes().size();
+            for (PrimitiveIterator.OfLong ids = step.ids().iterator(); ids.hasNext(); ) {
+                attributes += step.instance(ids.nextLong()).attributes().size();
             }
         }
         return attributes;

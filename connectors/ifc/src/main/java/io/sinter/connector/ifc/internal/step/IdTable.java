@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Finds the slot of an instance id. The ids of most files are dense small numbers, so the table starts as
  * an array indexed by id (4 bytes per possible id, cache friendly when ids come in order); when an id
  * would make that array larger than {@link #DIRECT_ALLOWANCE} and four entries per instance, it switches
- * for good to an open-addressing hash (8 bytes per instance). The ids themselves stay in the caller's
- * array, indexed by slot.
+ * for good to an open-addressing hash (8 bytes per instance). The ids themselves stay in the
+ * {@link InstanceIndex}, by slot.
  */
 final class IdTable {
 
@@ -22,14 +22,14 @@ final class IdTable {
     private int shift;
 
     /**
-     * Records that {@code ids[slot]} lives in {@code slot} unless that id is already recorded.
+     * Records that the id of {@code slot} lives in {@code slot} unless that id is already recorded.
      *
-     * @param ids ids by slot, including {@code ids[slot]}
-     * @param count number of slots in {@code ids}, {@code slot + 1}
+     * @param ids ids by slot, including that of {@code slot}, the last one
      * @return the slot already holding the id, or -1 after recording it
      */
-    int putIfAbsent(int slot, long[] ids, int count) {
-        long id = ids[slot];
+    int putIfAbsent(int slot, InstanceIndex ids) {
+        long id = ids.id(slot);
+        int count = slot + 1;
         if (direct != null) {
             if (id >= 0 && id < direct.length) {
                 int entry = direct[(int) id];
@@ -53,7 +53,7 @@ final class IdTable {
         int mask = hash.length - 1;
         int i = bucket(id);
         for (int entry; (entry = hash[i]) != 0; i = (i + 1) & mask) {
-            if (ids[entry - 1] == id) {
+            if (ids.id(entry - 1) == id) {
                 return entry - 1;
             }
         }
@@ -65,13 +65,13 @@ final class IdTable {
     }
 
     /** @return the slot of {@code id}, or -1 */
-    int get(long id, long[] ids) {
+    int get(long id, InstanceIndex ids) {
         if (direct != null) {
             return id >= 0 && id < direct.length ? direct[(int) id] - 1 : -1;
         }
         int mask = hash.length - 1;
         for (int i = bucket(id), entry; (entry = hash[i]) != 0; i = (i + 1) & mask) {
-            if (ids[entry - 1] == id) {
+            if (ids.id(entry - 1) == id) {
                 return entry - 1;
             }
         }
@@ -79,13 +79,13 @@ final class IdTable {
     }
 
     /** Builds a hash of slots 0 to count - 1, with room for as many again. */
-    private void rehash(long[] ids, int count) {
+    private void rehash(InstanceIndex ids, int count) {
         int length = Integer.highestOneBit(Math.max(16, count) * 4 - 1);
         hash = new int[length];
         shift = 64 - Integer.numberOfTrailingZeros(length);
         int mask = length - 1;
         for (int slot = 0; slot < count; slot++) {
-            int i = bucket(ids[slot]);
+            int i = bucket(ids.id(slot));
             while (hash[i] != 0) {
                 i = (i + 1) & mask;
             }
