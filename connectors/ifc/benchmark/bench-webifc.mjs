@@ -2,6 +2,7 @@
 // GetLine on every id of GetAllLines; "geometry" = read the file, OpenModel, StreamAllMeshes with the
 // vertex and index arrays of every placed geometry copied out. Wall times, median of the rounds.
 // Prints one tab-separated line per file: file bytes lines parseSeconds geometrySeconds meshes triangles rounds maxRssMB
+// parseCpuSeconds geometryCpuSeconds (CPU time of the whole process, all threads: steadier than wall time on a shared machine)
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { IfcAPI } from 'web-ifc';
@@ -49,16 +50,22 @@ function geometry(file) {
 
 function measure(file, bytes, run) {
   const times = [];
+  const cpus = [];
   let result;
   const end = performance.now() + SMALL_BUDGET_MS;
   if (bytes < LARGE) result = run(file); // warm-up round
   do {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     result = run(file);
+    const cpu = process.cpuUsage(cpuStart);
     times.push((performance.now() - start) / 1000);
+    cpus.push((cpu.user + cpu.system) / 1e6);
   } while (bytes < LARGE && (times.length < MIN_ROUNDS || performance.now() < end));
   times.sort((a, b) => a - b);
-  return { seconds: times[Math.floor(times.length / 2)], rounds: times.length, result };
+  cpus.sort((a, b) => a - b);
+  const middle = Math.floor(times.length / 2);
+  return { seconds: times[middle], cpu: cpus[middle], rounds: times.length, result };
 }
 
 for (const file of process.argv.slice(2)) {
@@ -67,5 +74,5 @@ for (const file of process.argv.slice(2)) {
   const g = measure(file, bytes, geometry);
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log([file, bytes, p.result.count, p.seconds.toFixed(4), g.seconds.toFixed(4), g.result.meshes,
-    g.result.triangles, `${p.rounds}/${g.rounds}`, rss.toFixed(0)].join('\t'));
+    g.result.triangles, `${p.rounds}/${g.rounds}`, rss.toFixed(0), p.cpu.toFixed(4), g.cpu.toFixed(4)].join('\t'));
 }
