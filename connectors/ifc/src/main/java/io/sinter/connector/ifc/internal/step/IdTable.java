@@ -20,6 +20,8 @@ final class IdTable {
     /** Slot + 1 by hash of the id, linear probing, kept at most half full; {@code null} while direct. */
     private int[] hash;
     private int shift;
+    /** The largest id in the direct array. */
+    private long maxDirectId = -1;
 
     /**
      * Records that the id of {@code slot} lives in {@code slot} unless that id is already recorded.
@@ -37,12 +39,14 @@ final class IdTable {
                     return entry - 1;
                 }
                 direct[(int) id] = slot + 1;
+                maxDirectId = Math.max(maxDirectId, id);
                 return -1;
             }
             long allowed = Math.max(DIRECT_ALLOWANCE, 4L * count);
             if (id >= 0 && id < allowed) {
                 direct = Arrays.copyOf(direct, (int) Math.min(allowed, Math.max(2L * direct.length, id + 1)));
                 direct[(int) id] = slot + 1;
+                maxDirectId = Math.max(maxDirectId, id);
                 return -1;
             }
             // every id so far is below direct.length, so this one is new
@@ -62,6 +66,13 @@ final class IdTable {
             rehash(ids, count);
         }
         return -1;
+    }
+
+    /** Releases the direct array's room above the largest id (growing doubles it); ids may still be added. */
+    void trimToSize() {
+        if (direct != null && direct.length > maxDirectId + 1) {
+            direct = Arrays.copyOf(direct, (int) (maxDirectId + 1));
+        }
     }
 
     /** @return the slot of {@code id}, or -1 */

@@ -116,6 +116,7 @@ final class InstanceIndex {
 
     /** Releases the spare capacity of the last page; no instance may be added after this. */
     void trimToSize() {
+        slots.trimToSize();
         int page = size >>> PAGE_BITS;
         if (page < pages.length && pages[page] != null) {
             pages[page] = Arrays.copyOf(pages[page], (size & MASK) * stride);
