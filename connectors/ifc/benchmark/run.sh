@@ -3,7 +3,8 @@
 # generated file of at least 300 MiB (copies of duplex.ifc with new #ids and GlobalIds), side by side.
 # Needs Maven (offline), a JDK 17 and Node.js 20 with npm; web-ifc is installed into benchmark/node_modules.
 # Not part of the Maven build or CI. Environment: SINTER_SHARED (default ../shared next to the checkout),
-# BENCH_MIN_BYTES (size of the generated file, default 314572800), BENCH_XMX (default: the generated file's size).
+# BENCH_MIN_BYTES (size of the generated file, default 314572800), BENCH_XMX (default: the generated file's size),
+# BENCH_LARGE_ROUNDS (rounds on the large file, median taken, default 3).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 module=$(dirname "$here")
@@ -40,4 +41,4 @@ cat "$out/webifc.tsv"
 
 xmx=${BENCH_XMX:-$(( $(stat -c %s "$large") / 1048576 ))m}
 echo "== sinter (java -Xmx$xmx): parse (index + decode every instance) and parse + geometry (full extraction)"
-java -Xmx"$xmx" -cp "$cp" io.sinter.connector.ifc.internal.IfcComparisonBenchmark --webifc "$out/webifc.tsv" "${files[@]}"
+java -Xmx"$xmx" -Dbench.largeRounds="${BENCH_LARGE_ROUNDS:-3}" -cp "$cp" io.sinter.connector.ifc.internal.IfcComparisonBenchmark --webifc "$out/webifc.tsv" "${files[@]}"

@@ -42,13 +42,14 @@ import javax.management.openmbean.CompositeData;
  * java -Xmx&lt;file size&gt; -cp target/classes:target/test-classes:../../connector-api/target/classes \
  *   io.sinter.connector.ifc.internal.IfcComparisonBenchmark [--webifc results.tsv] file.ifc ...
  * </pre>
- * Files under 50 MB are warmed up and measured for a few seconds; larger ones are run once each way (the
- * JIT is warm from the smaller files when they come first).
+ * Files under 50 MB are warmed up and measured for a few seconds; larger ones are run {@code -Dbench.largeRounds}
+ * times each way (default 3, no warm-up: the JIT is warm from the smaller files when they come first).
  */
 public final class IfcComparisonBenchmark {
     private static final long LARGE = 50_000_000L;
     private static final long BUDGET_NANOS = 3_000_000_000L;
     private static final int MIN_ROUNDS = 5;
+    private static final int LARGE_ROUNDS = Integer.getInteger("bench.largeRounds", 3);
     private static final AtomicLong LIVE_AFTER_GC = new AtomicLong();
     private static final AtomicLong USED_BEFORE_GC = new AtomicLong();
 
@@ -156,7 +157,7 @@ public final class IfcComparisonBenchmark {
             run.run();
             cpuNanos.add(os.getProcessCpuTime() - cpuStart);
             nanos.add(System.nanoTime() - start);
-        } while (!large && (nanos.size() < MIN_ROUNDS || System.nanoTime() < end));
+        } while (large ? nanos.size() < LARGE_ROUNDS : nanos.size() < MIN_ROUNDS || System.nanoTime() < end);
         Collections.sort(nanos);
         Collections.sort(cpuNanos);
         return new double[] {nanos.get(nanos.size() / 2) / 1e9, cpuNanos.get(cpuNanos.size() / 2) / 1e9};
