@@ -11,7 +11,6 @@ import io.sinter.connector.ifc.internal.step.StepTypedValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,23 +19,17 @@ import java.util.Optional;
  * An indexed IFC file read through its schema's fact table: attributes by name, references followed,
  * lenient about wrong types (a value of an unexpected type reads as absent).
  *
- * <p>Decoded instances are kept in a small LRU cache, so that what many elements share (placements of
- * storeys, units, type objects) is decoded once. Not thread-safe.
+ * <p>Decoded instances are kept in a small direct-mapped cache (by a hash of the id, the newest wins), so
+ * that what many elements share (placements of storeys, units, type objects) and what one element reads
+ * several times is decoded once. Not thread-safe.
  */
 final class IfcModel {
-    private static final int CACHE_SIZE = 4096;
+    private static final int CACHE_BITS = 13;
 
     private final StepFile file;
     private final IfcSchema schema;
     private final Map<String, Entity> aliases = new java.util.HashMap<>();
-    private final Map<Long, StepInstance> cache = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, StepInstance> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final StepInstance[] cache = new StepInstance[1 << CACHE_BITS];
 
     IfcModel(StepFile file, IfcSchema schema) {
         this.file = file;
@@ -53,8 +46,9 @@ final class IfcModel {
 
     /** @return the instance {@code #id}, or null when the file has none */
     StepInstance get(long id) {
-        StepInstance cached = cache.get(id);
-        if (cached != null) {
+        int slot = (int) ((id * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        StepInstance cached = cache[slot];
+        if (cached != null && cached.id() == id) {
             return cached;
         }
         try {
@@ -62,7 +56,7 @@ final class IfcModel {
             if (found.isEmpty()) {
                 return null;
             }
-            cache.put(id, found.get());
+            cache[slot] = found.get();
             return found.get();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read #" + id + " of " + file.path(), e);

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Finds the slot of an instance id. The ids of most files are dense small numbers, so the table starts as
  * an array indexed by id (4 bytes per possible id, cache friendly when ids come in order); when an id
  * would make that array larger than {@link #DIRECT_ALLOWANCE} and four entries per instance, it switches
- * for good to an open-addressing hash (8 bytes per instance). The ids themselves stay in the caller's
- * array, indexed by slot.
+ * for good to an open-addressing hash (8 bytes per instance). The ids themselves stay in the
+ * {@link InstanceIndex}, by slot.
  */
 final class IdTable {
 
@@ -20,16 +20,18 @@ final class IdTable {
     /** Slot + 1 by hash of the id, linear probing, kept at most half full; {@code null} while direct. */
     private int[] hash;
     private int shift;
+    /** The largest id in the direct array. */
+    private long maxDirectId = -1;
 
     /**
-     * Records that {@code ids[slot]} lives in {@code slot} unless that id is already recorded.
+     * Records that the id of {@code slot} lives in {@code slot} unless that id is already recorded.
      *
-     * @param ids ids by slot, including {@code ids[slot]}
-     * @param count number of slots in {@code ids}, {@code slot + 1}
+     * @param ids ids by slot, including that of {@code slot}, the last one
      * @return the slot already holding the id, or -1 after recording it
      */
-    int putIfAbsent(int slot, long[] ids, int count) {
-        long id = ids[slot];
+    int putIfAbsent(int slot, InstanceIndex ids) {
+        long id = ids.id(slot);
+        int count = slot + 1;
         if (direct != null) {
             if (id >= 0 && id < direct.length) {
                 int entry = direct[(int) id];
@@ -37,12 +39,14 @@ final class IdTable {
                     return entry - 1;
                 }
                 direct[(int) id] = slot + 1;
+                maxDirectId = Math.max(maxDirectId, id);
                 return -1;
             }
             long allowed = Math.max(DIRECT_ALLOWANCE, 4L * count);
             if (id >= 0 && id < allowed) {
                 direct = Arrays.copyOf(direct, (int) Math.min(allowed, Math.max(2L * direct.length, id + 1)));
                 direct[(int) id] = slot + 1;
+                maxDirectId = Math.max(maxDirectId, id);
                 return -1;
             }
             // every id so far is below direct.length, so this one is new
@@ -53,7 +57,7 @@ final class IdTable {
         int mask = hash.length - 1;
         int i = bucket(id);
         for (int entry; (entry = hash[i]) != 0; i = (i + 1) & mask) {
-            if (ids[entry - 1] == id) {
+            if (ids.id(entry - 1) == id) {
                 return entry - 1;
             }
         }
@@ -64,14 +68,21 @@ final class IdTable {
         return -1;
     }
 
+    /** Releases the direct array's room above the largest id (growing doubles it); ids may still be added. */
+    void trimToSize() {
+        if (direct != null && direct.length > maxDirectId + 1) {
+            direct = Arrays.copyOf(direct, (int) (maxDirectId + 1));
+        }
+    }
+
     /** @return the slot of {@code id}, or -1 */
-    int get(long id, long[] ids) {
+    int get(long id, InstanceIndex ids) {
         if (direct != null) {
             return id >= 0 && id < direct.length ? direct[(int) id] - 1 : -1;
         }
         int mask = hash.length - 1;
         for (int i = bucket(id), entry; (entry = hash[i]) != 0; i = (i + 1) & mask) {
-            if (ids[entry - 1] == id) {
+            if (ids.id(entry - 1) == id) {
                 return entry - 1;
             }
         }
@@ -79,13 +90,13 @@ final class IdTable {
     }
 
     /** Builds a hash of slots 0 to count - 1, with room for as many again. */
-    private void rehash(long[] ids, int count) {
+    private void rehash(InstanceIndex ids, int count) {
         int length = Integer.highestOneBit(Math.max(16, count) * 4 - 1);
         hash = new int[length];
         shift = 64 - Integer.numberOfTrailingZeros(length);
         int mask = length - 1;
         for (int slot = 0; slot < count; slot++) {
-            int i = bucket(ids[slot]);
+            int i = bucket(ids.id(slot));
             while (hash[i] != 0) {
                 i = (i + 1) & mask;
             }

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Spliterator;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
+import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
 
 /**
  * An ISO 10303-21 file indexed by instance id, with attributes decoded on demand.
@@ -135,7 +137,7 @@ public final class StepFile implements Closeable {
 
     /** @return all instance ids in file order */
     public LongStream ids() {
-        return IntStream.range(0, index.size()).mapToLong(index::id);
+        return StreamSupport.longStream(new Ids(-1), false);
     }
 
     /** @return ids of the instances of exactly {@code type} (no subtypes), compared without case, in file order */
@@ -144,7 +146,49 @@ public final class StepFile implements Closeable {
         if (code == null) {
             return LongStream.empty();
         }
-        return IntStream.range(0, index.size()).filter(slot -> index.type(slot) == code).mapToLong(index::id);
+        return StreamSupport.longStream(new Ids(code), false);
+    }
+
+    /**
+     * The ids of the slots, or of those of one type, in file order: iterating a stream over this
+     * spliterator costs one call per id (a mapped and filtered range costs a buffered pipeline).
+     */
+    private final class Ids implements Spliterator.OfLong {
+        private final int type;
+        private final int end = index.size();
+        private int next;
+
+        /** @param type the type code of the slots to take, or -1 for all */
+        Ids(int type) {
+            this.type = type;
+        }
+
+        @Override
+        public boolean tryAdvance(LongConsumer action) {
+            while (next < end) {
+                int slot = next++;
+                if (type < 0 || index.type(slot) == type) {
+                    action.accept(index.id(slot));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Spliterator.OfLong trySplit() {
+            return null;
+        }
+
+        @Override
+        public long estimateSize() {
+            return end - next;
+        }
+
+        @Override
+        public int characteristics() {
+            return ORDERED | NONNULL | IMMUTABLE | (type < 0 ? SIZED | SUBSIZED : 0);
+        }
     }
 
     /** @return number of instances per entity type, sorted by type name */

@@ -45,8 +45,9 @@ final class StepNumbers {
 
     /**
      * Parses {@code [sign] digits [. digits] [E [sign] digits]}. Uses exact double arithmetic when the
-     * mantissa has at most 15 significant digits and the decimal exponent is small (the result is then
-     * correctly rounded), and {@link Double#parseDouble} otherwise.
+     * significant digits form an integer below 2<sup>53</sup> and the decimal exponent is small (both
+     * operands are then exact doubles, so the one division or multiplication is correctly rounded: the
+     * same result as {@link Double#parseDouble}), and {@link Double#parseDouble} otherwise.
      */
     static double parseReal(byte[] bytes, int from, int to) {
         int i = from;
@@ -72,7 +73,8 @@ final class StepNumbers {
                 exponent--;
             }
         }
-        if (digits > 15) {
+        if (digits > 18) {
+            // the mantissa may have overflowed; up to 18 digits it is exact and checked below
             return slowPath(bytes, from, to);
         }
         if (i < to) {
