@@ -81,8 +81,9 @@ public class HotDeployIT {
                     StandardCopyOption.REPLACE_EXISTING);
             Files.move(copy, deploy.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
-        String all = Http.awaitBody(port, "/synchronization/connectors", "\"types\":[\"IFC\"]", java.time.Duration.ofSeconds(30));
-        org.junit.Assert.assertTrue(all, all.contains("\"types\":[\"DWG\",\"DXF\"]"));
+        // the two bundles start one after the other: wait for each
+        Http.awaitBody(port, "/synchronization/connectors", "\"types\":[\"IFC\"]", java.time.Duration.ofSeconds(30));
+        Http.awaitBody(port, "/synchronization/connectors", "\"types\":[\"DWG\",\"DXF\"]", java.time.Duration.ofSeconds(30));
         org.junit.Assert.assertTrue(Http.get(port, "/health").body().contains("\"connectors\":2"));
     }
 
