@@ -259,10 +259,14 @@ final class Bridge {
         }
 
         Diff diff = new Diff();
-        database.run(em -> em.createQuery("SELECT v.elementId, v.kind, v.identifier, v.classFullName, v.checksum, v.contentChecksum "
+        OpenRows openRows = new OpenRows();
+        database.run(em -> em.createQuery("SELECT v.elementId, v.kind, v.identifier, v.classFullName, v.checksum, v.contentChecksum, v.id "
                 + "FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open ORDER BY v.elementId", Object[].class)
                 .setParameter("d", document.getId()).setParameter("open", ElementVersionEntity.OPEN).getResultStream()
-                .forEach(r -> diff.stored((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5])));
+                .forEach(r -> {
+                    diff.stored((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]);
+                    openRows.add((Long) r[0], ((Number) r[6]).longValue());
+                }));
 
         Spill spill;
         try {
@@ -308,7 +312,7 @@ final class Bridge {
             handedOver = true;
             return new Outcome("Success", null, null, null, details,
                     new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
-                    context.geolocation(), context.extents().stored()))
+                    context.geolocation(), context.extents().stored(), openRows))
                     .withReport(Reports.withMatching(Reports.task(work, document, source.references(), context, c, started, null, null),
                             result.rematches()));
         } finally {
@@ -429,6 +433,77 @@ final class Bridge {
                 .setParameter("m", model.getId()).setParameter("i", model.getChangesetCount()).getSingleResult();
     }
 
+    /** Row ids of a document's open versions by element id, loaded with its stored state (element ids ascending). */
+    static final class OpenRows {
+        private long[] elementIds = new long[1024];
+        private long[] rows = new long[1024];
+        private int size;
+        private boolean sorted = true;
+
+        void add(long elementId, long row) {
+            if (size == elementIds.length) {
+                elementIds = java.util.Arrays.copyOf(elementIds, size * 2);
+                rows = java.util.Arrays.copyOf(rows, size * 2);
+            }
+            sorted &= size == 0 || elementIds[size - 1] < elementId;
+            elementIds[size] = elementId;
+            rows[size++] = row;
+        }
+
+        /** @return the row id of the element's open version, or -1 */
+        long rowOf(long elementId) {
+            if (!sorted) {
+                for (int i = 0; i < size; i++) {
+                    if (elementIds[i] == elementId) {
+                        return rows[i];
+                    }
+                }
+                return -1;
+            }
+            int i = java.util.Arrays.binarySearch(elementIds, 0, size, elementId);
+            return i >= 0 ? rows[i] : -1;
+        }
+    }
+
+    /**
+     * Ends the open versions of {@code elementIds} with changeset {@code index} by primary key, using the row ids
+     * loaded with the stored state; falls back to a pass over the document when one is missing.
+     */
+    static void closeRows(EntityManager em, String documentId, List<Long> elementIds, OpenRows openRows, int index,
+            Map<Long, String[]> previous) {
+        List<Long> rows = new ArrayList<>(elementIds.size());
+        for (long elementId : elementIds) {
+            long row = openRows.rowOf(elementId);
+            if (row < 0) {
+                closeDocumentVersions(em, documentId, new java.util.HashSet<>(elementIds), index, previous);
+                return;
+            }
+            rows.add(row);
+        }
+        em.flush();
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder in = new StringBuilder(" WHERE ID IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                in.append(i == 0 ? "?" : ",?");
+            }
+            in.append(')');
+            jakarta.persistence.Query select = em.createNativeQuery(
+                    "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM FROM SINTER_ELEMENT" + in);
+            jakarta.persistence.Query update = em.createNativeQuery("UPDATE SINTER_ELEMENT SET TO_IDX = ?" + in).setParameter(1, index);
+            for (int i = 0; i < chunk.size(); i++) {
+                select.setParameter(i + 1, chunk.get(i));
+                update.setParameter(i + 2, chunk.get(i));
+            }
+            for (Object row : select.getResultList()) {
+                Object[] r = (Object[]) row;
+                previous.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3], (String) r[4]});
+            }
+            update.executeUpdate();
+        }
+        em.getEntityManagerFactory().getCache().evict(ElementVersionEntity.class);
+    }
+
     /**
      * Ends the current versions of a document's elements with changeset {@code index}: one pass over the
      * document's open versions through index SINTER_ELEMENT_DOC, then updates by primary key. (Looking the
@@ -494,10 +569,12 @@ final class Bridge {
         private final Spill spill;
         private final io.sinter.connector.api.Geolocation geolocation;
         private final String extents;
+        private final OpenRows openRows;
         private final List<ElementVersionEntity> unflushed = new ArrayList<>();
 
         ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
-                Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents) {
+                Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows) {
+            this.openRows = openRows;
             this.geolocation = geolocation;
             this.extents = extents;
             this.documentId = documentId;
@@ -524,19 +601,13 @@ final class Bridge {
             String iModelId = model.getId();
             boolean anyChange = !result.inserts().isEmpty() || !result.updates().isEmpty() || result.deletes().length > 0
                     || !result.classChanges().isEmpty();
-            Map<Long, Long> rowOf = new java.util.HashMap<>();
-            if (result.rematches().stream().anyMatch(Diff.Rematch::contentEqual)) {
-                // one pass over the document's open versions, then updates by primary key
-                em.createQuery("SELECT v.elementId, v.id FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open", Object[].class)
-                        .setParameter("d", documentId).setParameter("open", ElementVersionEntity.OPEN).getResultStream()
-                        .forEach(r -> rowOf.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
-            }
             for (Diff.Rematch r : result.rematches()) {
-                if (r.contentEqual() && rowOf.containsKey(r.elementId())) {
+                long row = openRows.rowOf(r.elementId());
+                if (r.contentEqual() && row >= 0) {
+                    // by primary key: the row ids came with the stored state
                     String[] record = spill.read(r.ordinal());
                     em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c WHERE v.id = :row")
-                            .setParameter("id", r.newIdentifier()).setParameter("c", record[5]).setParameter("row", rowOf.get(r.elementId()))
-                            .executeUpdate();
+                            .setParameter("id", r.newIdentifier()).setParameter("c", record[5]).setParameter("row", row).executeUpdate();
                 }
             }
             document.setSkipKey(contentHash, connectorType, connectorVersion);
@@ -567,7 +638,7 @@ final class Bridge {
                 closing.add(cc.oldElementId());
             }
             Map<Long, String[]> previous = new java.util.HashMap<>();
-            closeDocumentVersions(em, documentId, new java.util.HashSet<>(closing), index, previous);
+            closeRows(em, documentId, closing, openRows, index, previous);
 
             // change records for the changeset id, in element id order: old ids first, then the new ones
             java.util.TreeMap<Long, List<Map<String, Object>>> oldRecords = new java.util.TreeMap<>();
