@@ -147,6 +147,7 @@ public class ManifestRunsIT {
             assertEquals("Success", unmapTask.path("result").asText());
             JsonNode cs = c.call(200, "GET", "/imodels/" + im + "/changesets/2", null).path("changeset");
             assertEquals("CSV: site.csv - 0 inserted, 0 updated, 3 deleted", cs.path("description").asText());
+            assertTrue("the last element of category CSV removed: Definition bit", (cs.path("containingChanges").asInt() & 2) != 0);
         }
     }
 

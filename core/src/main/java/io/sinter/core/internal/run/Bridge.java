@@ -371,6 +371,10 @@ final class Bridge {
                 String parent = parentId(em, model);
                 sha1.update(parent.getBytes(StandardCharsets.UTF_8));
                 long size = 0;
+                Map<String, Long> categories = new java.util.HashMap<>();
+                em.createQuery("SELECT v.category, COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open "
+                        + "GROUP BY v.category", Object[].class).setParameter("d", work.documentId()).setParameter("open", ElementVersionEntity.OPEN)
+                        .getResultStream().forEach(r -> count(categories, (String) r[0], -((Number) r[1]).longValue()));
                 closeDocumentVersions(em, work.documentId(), null, index, null);
                 for (Long id : ids) {
                     byte[] record = CanonicalJson.utf8(Map.of("elementId", hex(id), "operation", "deleted"));
@@ -378,7 +382,7 @@ final class Bridge {
                     size += record.length;
                 }
                 model.setChangesetCount(index);
-                int bits = 16 | 4;
+                int bits = 16 | 4 | applyCategories(em, model.getId(), categories);
                 changeset = new ChangesetEntity(HexFormat.of().formatHex(sha1.digest()), model.getId(), index, parent,
                         work.connectorType() + ": " + work.fileName() + " - 0 inserted, 0 updated, " + ids.size() + " deleted", owner,
                         System.currentTimeMillis(), bits, size, task.getId(), work.fileName(), 0, 0, ids.size());
@@ -431,6 +435,38 @@ final class Bridge {
         }
         return em.createQuery("SELECT c.id FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i", String.class)
                 .setParameter("m", model.getId()).setParameter("i", model.getChangesetCount()).getSingleResult();
+    }
+
+    private static void count(Map<String, Long> categories, String category, long delta) {
+        if (category != null) {
+            categories.merge(category, delta, Long::sum);
+        }
+    }
+
+    /**
+     * Applies category count changes of a changeset.
+     *
+     * @return the Definition bit (2) when a category got its first element or lost its last one, else 0
+     */
+    static int applyCategories(EntityManager em, String iModelId, Map<String, Long> deltas) {
+        int bits = 0;
+        for (Map.Entry<String, Long> d : deltas.entrySet()) {
+            if (d.getValue() == 0) {
+                continue;
+            }
+            CategoryCountEntity row = em.find(CategoryCountEntity.class, CategoryCountEntity.key(iModelId, d.getKey()));
+            if (row == null) {
+                row = new CategoryCountEntity(iModelId, d.getKey());
+                em.persist(row);
+            }
+            long before = row.getElementCount();
+            long after = Math.max(0, before + d.getValue());
+            row.setElementCount(after);
+            if ((before == 0) != (after == 0)) {
+                bits |= 2;
+            }
+        }
+        return bits;
     }
 
     /** Row ids of a document's open versions by element id, loaded with its stored state (element ids ascending). */
@@ -489,7 +525,7 @@ final class Bridge {
             }
             in.append(')');
             jakarta.persistence.Query select = em.createNativeQuery(
-                    "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM FROM SINTER_ELEMENT" + in);
+                    "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM, CATEGORY FROM SINTER_ELEMENT" + in);
             jakarta.persistence.Query update = em.createNativeQuery("UPDATE SINTER_ELEMENT SET TO_IDX = ?" + in).setParameter(1, index);
             for (int i = 0; i < chunk.size(); i++) {
                 select.setParameter(i + 1, chunk.get(i));
@@ -497,7 +533,7 @@ final class Bridge {
             }
             for (Object row : select.getResultList()) {
                 Object[] r = (Object[]) row;
-                previous.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3], (String) r[4]});
+                previous.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]});
             }
             update.executeUpdate();
         }
@@ -510,7 +546,7 @@ final class Bridge {
      * elements up by id instead made Derby scan every open version of the iModel for each chunk of ids.)
      *
      * @param elementIds the elements to close, or null for all of the document's open versions
-     * @param previous receives element id to {federationGuid, classFullName, identifier, checksum} of the closed
+     * @param previous receives element id to {federationGuid, classFullName, identifier, checksum, category} of the closed
      *        versions, or null
      */
     static void closeDocumentVersions(EntityManager em, String documentId, java.util.Set<Long> elementIds, int index,
@@ -520,14 +556,14 @@ final class Bridge {
         }
         em.flush();
         List<Long> rows = new ArrayList<>();
-        em.createQuery("SELECT v.id, v.elementId, v.federationGuid, v.classFullName, v.identifier, v.checksum FROM ElementVersionEntity v "
+        em.createQuery("SELECT v.id, v.elementId, v.federationGuid, v.classFullName, v.identifier, v.checksum, v.category FROM ElementVersionEntity v "
                 + "WHERE v.documentId = :d AND v.toIndex = :open", Object[].class).setParameter("d", documentId)
                 .setParameter("open", ElementVersionEntity.OPEN).getResultStream().forEach(r -> {
                     long elementId = ((Number) r[1]).longValue();
                     if (elementIds == null || elementIds.contains(elementId)) {
                         rows.add(((Number) r[0]).longValue());
                         if (previous != null) {
-                            previous.put(elementId, new String[] {(String) r[2], (String) r[3], (String) r[4], (String) r[5]});
+                            previous.put(elementId, new String[] {(String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]});
                         }
                     }
                 });
@@ -642,6 +678,10 @@ final class Bridge {
 
             // change records for the changeset id, in element id order: old ids first, then the new ones
             java.util.TreeMap<Long, List<Map<String, Object>>> oldRecords = new java.util.TreeMap<>();
+            Map<String, Long> categories = new java.util.HashMap<>();
+            for (String[] p : previous.values()) {
+                count(categories, p[4], -1);
+            }
             for (long id : result.deletes()) {
                 String[] p = previous.get(id);
                 oldRecords.computeIfAbsent(id, k -> new ArrayList<>()).add(change(id, "deleted", p[1], p[2], p[3]));
@@ -655,6 +695,7 @@ final class Bridge {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
                 persist(em, version(iModelId, u.elementId(), modelId, p[0], record, index));
+                count(categories, record[3], 1);
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
             }
@@ -690,6 +731,7 @@ final class Bridge {
                     guid = record[4] != null ? record[4] : UUID.randomUUID().toString();
                 }
                 persist(em, version(iModelId, elementId, modelId, guid, record, index));
+                count(categories, record[3], 1);
                 byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
                 sha1.update(bytes);
                 size += bytes.length;
@@ -698,6 +740,7 @@ final class Bridge {
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
             }
+            bits |= applyCategories(em, iModelId, categories);
             model.setChangesetCount(index);
             Diff.Counts c = result.counts();
             ChangesetEntity changeset = new ChangesetEntity(HexFormat.of().formatHex(sha1.digest()), iModelId, index, parent,
