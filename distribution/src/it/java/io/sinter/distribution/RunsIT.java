@@ -137,6 +137,8 @@ public class RunsIT {
         assertEquals(cs1.path("id").asText(), cs2.path("parentId").asText());
         assertTrue("changeset 1 adds the first element of category CSV: Definition bit", (cs1.path("containingChanges").asInt() & 2) != 0);
         assertEquals("changeset 2 adds no new category", 0, cs2.path("containingChanges").asInt() & 2);
+        assertTrue("changeset 1 adds class CSV:Row and its paths: Schema bit", (cs1.path("containingChanges").asInt() & 1) != 0);
+        assertEquals("changeset 2 has the same columns: no Schema bit", 0, cs2.path("containingChanges").asInt() & 1);
 
         replace(csv, "id,name,height\nP1,Pump,1.75\nP2,Valve,0.4\nP4,Tank,3\nP5,Filter,0.2\nP6,Meter,0.1\n");
         JsonNode third = run(connection);

@@ -35,7 +35,8 @@ final class SinterPersistenceUnit implements PersistenceUnitInfo {
             io.sinter.core.internal.run.ChangesetEntity.class,
             io.sinter.core.internal.run.ElementVersionEntity.class,
             io.sinter.core.internal.run.ReportEntity.class,
-            io.sinter.core.internal.run.CategoryCountEntity.class);
+            io.sinter.core.internal.run.CategoryCountEntity.class,
+            io.sinter.core.internal.run.SchemaPathEntity.class);
 
     private final ClassLoader loader;
     private final DataSource dataSource;

@@ -312,7 +312,7 @@ final class Bridge {
             handedOver = true;
             return new Outcome("Success", null, null, null, details,
                     new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
-                    context.geolocation(), context.extents().stored(), openRows))
+                    context.geolocation(), context.extents().stored(), openRows, context.schema()))
                     .withReport(Reports.withMatching(Reports.task(work, document, source.references(), context, c, started, null, null),
                             result.rematches()));
         } finally {
@@ -469,6 +469,28 @@ final class Bridge {
         return bits;
     }
 
+    /**
+     * Records the classes and property paths of a task's output.
+     *
+     * @return the Schema bit (1) when one was never seen in the iModel, else 0
+     */
+    static int applySchema(EntityManager em, String iModelId, Map<String, java.util.Set<String>> schema) {
+        java.util.Set<String> known = new java.util.HashSet<>(em.createQuery(
+                "SELECT p.id FROM SchemaPathEntity p WHERE p.iModelId = :m", String.class).setParameter("m", iModelId).getResultList());
+        int bits = 0;
+        for (Map.Entry<String, java.util.Set<String>> e : schema.entrySet()) {
+            for (String path : e.getValue()) {
+                MessageDigest sha1 = sha1();
+                String id = HexFormat.of().formatHex(sha1.digest((iModelId + '\u0000' + e.getKey() + '\u0000' + path).getBytes(StandardCharsets.UTF_8)));
+                if (known.add(id)) {
+                    em.persist(new SchemaPathEntity(id, iModelId, e.getKey(), path));
+                    bits = 1;
+                }
+            }
+        }
+        return bits;
+    }
+
     /** Row ids of a document's open versions by element id, loaded with its stored state (element ids ascending). */
     static final class OpenRows {
         private long[] elementIds = new long[1024];
@@ -606,11 +628,14 @@ final class Bridge {
         private final io.sinter.connector.api.Geolocation geolocation;
         private final String extents;
         private final OpenRows openRows;
+        private final Map<String, java.util.Set<String>> schema;
         private final List<ElementVersionEntity> unflushed = new ArrayList<>();
 
         ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
-                Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows) {
+                Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
+                Map<String, java.util.Set<String>> schema) {
             this.openRows = openRows;
+            this.schema = schema;
             this.geolocation = geolocation;
             this.extents = extents;
             this.documentId = documentId;
@@ -741,6 +766,7 @@ final class Bridge {
                 bits |= 4;
             }
             bits |= applyCategories(em, iModelId, categories);
+            bits |= applySchema(em, iModelId, schema);
             model.setChangesetCount(index);
             Diff.Counts c = result.counts();
             ChangesetEntity changeset = new ChangesetEntity(HexFormat.of().formatHex(sha1.digest()), iModelId, index, parent,

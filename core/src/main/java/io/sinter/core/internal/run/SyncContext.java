@@ -35,6 +35,10 @@ final class SyncContext implements ConnectorContext {
     private Geolocation geolocation;
     private final Extents extents = new Extents();
     private long placed;
+    /** Class to the property paths its elements carry (JSON pointers under /properties, "" for the class). */
+    private final Map<String, java.util.Set<String>> schema = new java.util.HashMap<>();
+    private int schemaPaths;
+    static final int MAX_SCHEMA_PATHS = 100_000;
     private String unitName;
     private double metresPerUnit = 1.0;
     private volatile long done;
@@ -62,6 +66,7 @@ final class SyncContext implements ConnectorContext {
                 extents.add(element.placement().bbox());
             }
         }
+        schema(element);
         ElementContent.Analysis analysis = ElementContent.analyse(element);
         ElementContent.Checksums checksums = analysis.checksums();
         int ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksums.checksum(), checksums.contentChecksum());
@@ -126,6 +131,37 @@ final class SyncContext implements ConnectorContext {
     /** @return the union of the bounding boxes of the elements seen */
     Extents extents() {
         return extents;
+    }
+
+    /** @return class to property paths seen in this task's output */
+    Map<String, java.util.Set<String>> schema() {
+        return schema;
+    }
+
+    private void schema(Element element) {
+        java.util.Set<String> paths = schema.get(element.classFullName());
+        if (paths == null) {
+            paths = new java.util.HashSet<>();
+            paths.add("");
+            schema.put(element.classFullName(), paths);
+            schemaPaths++;
+        }
+        if (schemaPaths < MAX_SCHEMA_PATHS) {
+            paths(paths, "/properties", element.properties());
+        }
+    }
+
+    private void paths(java.util.Set<String> paths, String prefix, Map<String, Object> properties) {
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            String path = prefix + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) nested;
+                paths(paths, path, map);
+            } else if (paths.add(path)) {
+                schemaPaths++;
+            }
+        }
     }
 
     /** @return how many elements had a placement */

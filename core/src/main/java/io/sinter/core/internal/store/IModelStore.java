@@ -171,7 +171,7 @@ public final class IModelStore implements IModelService {
                 em.createQuery("DELETE FROM " + entity + " x WHERE x.runId IN (SELECT r.id FROM RunEntity r WHERE r.iModelId = :m)")
                         .setParameter("m", id).executeUpdate();
             }
-            for (String entity : new String[] {"ReportEntity", "RunEntity", "ElementVersionEntity", "ChangesetEntity", "CategoryCountEntity", "DocumentEntity",
+            for (String entity : new String[] {"ReportEntity", "RunEntity", "ElementVersionEntity", "ChangesetEntity", "CategoryCountEntity", "SchemaPathEntity", "DocumentEntity",
                     "ConnectionEntity"}) {
                 em.createQuery("DELETE FROM " + entity + " x WHERE x.iModelId = :m").setParameter("m", id).executeUpdate();
             }
