@@ -13,10 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,45 +47,28 @@ public class ElementsIT {
         return SinterRuntime.options(SinterRuntime.newHome("elements", port), port);
     }
 
+    private SyncClient client() {
+        return new SyncClient(context);
+    }
+
     private int port() throws Exception {
-        int port = Integer.parseInt(context.getProperty(SinterRuntime.PORT));
-        Http.await(port, "/health", 200, Duration.ofSeconds(60));
-        return port;
+        return client().port();
     }
 
     private JsonNode call(int expected, String method, String url, String body, String... headers) throws Exception {
-        Http.Answer answer = Http.send(port(), method, url, body, headers);
-        assertEquals(method + " " + url + " -> " + answer.body(), expected, answer.status());
-        return answer.body().isEmpty() ? null : JSON.readTree(answer.body());
+        return client().call(expected, method, url, body, headers);
     }
 
     private String error(int status, String url) throws Exception {
         return call(status, "GET", url, null).path("error").path("code").asText();
     }
 
-    private void install(String jar, String type) throws Exception {
-        Path deploy = Path.of(context.getProperty(SinterRuntime.HOME), "deploy");
-        Path target = deploy.resolve(jar);
-        if (!Files.exists(target)) {
-            Path staged = Files.copy(Path.of(System.getProperty("sinter.it.connectors"), jar), deploy.getParent().resolve(jar + ".tmp"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Http.awaitBody(port(), "/synchronization/connectors", "\"" + type + "\"]", Duration.ofSeconds(30));
-    }
-
     private String upload(String rootId, String name, String content) throws Exception {
-        JsonNode ticket = call(202, "POST", "/storage/folders/" + rootId + "/files", "{\"displayName\":\"" + name + "\"}");
-        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
-        String id = ticket.path("file").path("id").asText();
-        call(200, "POST", "/storage/files/" + id + "/complete", null);
-        return id;
+        return client().upload(rootId, name, content);
     }
 
     private void replace(String fileId, String content) throws Exception {
-        JsonNode ticket = call(202, "POST", "/storage/files/" + fileId + "/updatecontent", null);
-        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
-        call(200, "POST", "/storage/files/" + fileId + "/complete", null);
+        client().replace(fileId, content);
     }
 
     private String iModel(String name) throws Exception {
@@ -137,7 +116,7 @@ public class ElementsIT {
 
     @Test
     public void csvElementsHistoryChangesAndSchemaAsOfEachChangeset() throws Exception {
-        install("connector-csv.jar", "SHELLEDWCSV");
+        client().installConnector("connector-csv.jar", "CSV");
         String[] created = iModel("Elements").split(" ");
         String im = created[0];
         String csv = upload(created[1], "parts.csv", "id,name,height\nP1,Pump,1.5\nP2,Valve,0.4\nP3,Pipe,12\nP4,Tank,3\n");
@@ -296,7 +275,7 @@ public class ElementsIT {
 
     @Test
     public void dxfFaceGeometryIsAGlb() throws Exception {
-        install("connector-dxf.jar", "DXF");
+        client().installConnector("connector-dxf.jar", "DWG");
         String[] created = iModel("Drawing").split(" ");
         String im = created[0];
         String dxf = "0\nSECTION\n2\nENTITIES\n"

@@ -5,11 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -27,7 +22,6 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RunsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     BundleContext context;
@@ -38,41 +32,24 @@ public class RunsIT {
         return SinterRuntime.options(SinterRuntime.newHome("runs", port), port);
     }
 
+    private SyncClient client() {
+        return new SyncClient(context);
+    }
+
     private int port() throws Exception {
-        int port = Integer.parseInt(context.getProperty(SinterRuntime.PORT));
-        Http.await(port, "/health", 200, Duration.ofSeconds(60));
-        return port;
+        return client().port();
     }
 
     private JsonNode call(int expected, String method, String url, String body) throws Exception {
-        Http.Answer answer = Http.send(port(), method, url, body);
-        assertEquals(method + " " + url + " -> " + answer.body(), expected, answer.status());
-        return answer.body().isEmpty() ? null : JSON.readTree(answer.body());
-    }
-
-    private void installCsvConnector() throws Exception {
-        Path deploy = Path.of(context.getProperty(SinterRuntime.HOME), "deploy");
-        Path target = deploy.resolve("connector-csv.jar");
-        if (!Files.exists(target)) {
-            Path staged = Files.copy(Path.of(System.getProperty("sinter.it.connectors"), "connector-csv.jar"),
-                    deploy.getParent().resolve("csv.tmp"), StandardCopyOption.REPLACE_EXISTING);
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Http.awaitBody(port(), "/synchronization/connectors", "\"types\":[\"CSV\"", Duration.ofSeconds(30));
+        return client().call(expected, method, url, body);
     }
 
     private String upload(String rootId, String name, String content) throws Exception {
-        JsonNode ticket = call(202, "POST", "/storage/folders/" + rootId + "/files", "{\"displayName\":\"" + name + "\"}");
-        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
-        String id = ticket.path("file").path("id").asText();
-        call(200, "POST", "/storage/files/" + id + "/complete", null);
-        return id;
+        return client().upload(rootId, name, content);
     }
 
     private void replace(String fileId, String content) throws Exception {
-        JsonNode ticket = call(202, "POST", "/storage/files/" + fileId + "/updatecontent", null);
-        assertEquals(201, Http.send(port(), "PUT", ticket.path("_links").path("uploadUrl").path("href").asText(), content).status());
-        call(200, "POST", "/storage/files/" + fileId + "/complete", null);
+        client().replace(fileId, content);
     }
 
     /** Starts a run of the connection, polls it until Completed and returns it. */
@@ -97,7 +74,7 @@ public class RunsIT {
 
     @Test
     public void csvFileSyncsIncrementallyAndUnchangedContentIsSkipped() throws Exception {
-        installCsvConnector();
+        client().installConnector("connector-csv.jar", "CSV");
         String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Runs\"}").path("iTwin").path("id").asText();
         String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Parts\"}").path("iModel").path("id").asText();
         String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
@@ -169,23 +146,12 @@ public class RunsIT {
     org.apache.felix.service.command.CommandProcessor commandProcessor;
 
     private String shell(String command) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        org.apache.felix.service.command.CommandSession session = commandProcessor.createSession(java.io.InputStream.nullInputStream(), print, print);
-        try {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(session.format(result, 0));
-            }
-        } finally {
-            session.close();
-        }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return Shell.run(commandProcessor, command);
     }
 
     @Test
     public void missingConnectorAndCorruptFileFailTheirTasksAndWriteNothing() throws Exception {
-        installCsvConnector();
+        client().installConnector("connector-csv.jar", "CSV");
         String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Failures\"}").path("iTwin").path("id").asText();
         String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Broken\"}").path("iModel").path("id").asText();
         String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
