@@ -292,7 +292,8 @@ public class ElementsIT {
         assertEquals(3, face.path("placement").path("origin").size());
 
         HttpResponse<byte[]> glb = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + base
-                + "/elements/" + face.path("id").asText() + "/geometry")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/elements/" + face.path("id").asText() + "/geometry")).header("Authorization", "Bearer " + Http.token(port(), false)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(new String(glb.body()), 200, glb.statusCode());
         assertEquals("model/gltf-binary", glb.headers().firstValue("Content-Type").orElse(""));
         byte[] bytes = glb.body();

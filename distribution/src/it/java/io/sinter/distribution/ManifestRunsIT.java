@@ -268,7 +268,7 @@ public class ManifestRunsIT {
     private static List<String> events(SyncClient c, String url, List<String> lines) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + c.port() + url))
-                    .timeout(Duration.ofSeconds(60)).GET().build();
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + Http.token(c.port(), false)).GET().build();
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));

@@ -41,6 +41,9 @@ final class SinterRuntime {
     private SinterRuntime() {
     }
 
+    /** Password of the bootstrap administrator 'admin' of every test home (etc/io.sinter.auth.cfg). */
+    static final String ADMIN_PASSWORD = "it-admin-password-0123";
+
     /** Framework property with the HTTP port the test home is configured for (read by the tests only). */
     static final String PORT = "sinter.it.port";
 
@@ -58,6 +61,7 @@ final class SinterRuntime {
                 }
             }
             writeHttpConfig(home, port);
+            Files.writeString(home.resolve("etc/io.sinter.auth.cfg"), "bootstrapPassword = " + ADMIN_PASSWORD + "\n");
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,7 +68,15 @@ public interface ConnectionService {
      * @param kind null for both kinds
      * @param iModelId null for all
      */
-    Page<ConnectionInfo> list(Kind kind, String iModelId, int skip, int top);
+    default Page<ConnectionInfo> list(Kind kind, String iModelId, int skip, int top) {
+        return list(kind, iModelId, null, skip, top);
+    }
+
+    /**
+     * Lists connections of one iModel, or (without {@code iModelId}) of the iTwins in {@code onlyITwins}
+     * (all when null).
+     */
+    Page<ConnectionInfo> list(Kind kind, String iModelId, java.util.Set<String> onlyITwins, int skip, int top);
 
     /** Changes display name and/or authentication type (null keeps). */
     ConnectionInfo update(Kind kind, String connectionId, String displayName, String authenticationType);

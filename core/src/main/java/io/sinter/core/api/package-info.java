@@ -3,7 +3,7 @@
  * they exchange. No JPA, Jersey or Jackson type crosses this boundary.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sinter.core.api;
 
 import org.osgi.annotation.bundle.Export;

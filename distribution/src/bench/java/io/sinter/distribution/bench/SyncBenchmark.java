@@ -53,6 +53,8 @@ public final class SyncBenchmark {
     private final Path work;
     private int port;
     private Process server;
+    private String token;
+    private static final String ADMIN_PASSWORD = "benchmark-admin-password";
 
     private SyncBenchmark(int rows, Path dist, Path work) {
         this.rows = rows;
@@ -91,7 +93,8 @@ public final class SyncBenchmark {
         String[] ids = iModel("benchmark");
         String fileId = upload(ids[2], "rows.csv", initial);
         String connection = json(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + ids[1]
-                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + fileId + "\",\"connectorType\":\"CSV\"}]}", "connection", "id");
+                + "\",\"authenticationType\":\"Service\",\"sourceFiles\":[{\"storageFileId\":\"" + fileId + "\",\"connectorType\":\"CSV\"}]}",
+                "connection", "id");
 
         // 1. initial run, with the server's heap sampled
         HeapSampler heap = new HeapSampler(server.pid());
@@ -235,11 +238,12 @@ public final class SyncBenchmark {
             command.addAll(Arrays.asList(extra.split("\\s+")));
         }
         command.addAll(List.of("-Dgosh.args=--nointeractive", "-Dsinter.http.host=127.0.0.1", "-Dsinter.http.port=" + port,
-                "-jar", dist.resolve("sinter.jar").toString()));
+                "-Dsinter.auth.bootstrapPassword=" + ADMIN_PASSWORD, "-jar", dist.resolve("sinter.jar").toString()));
         long start = System.nanoTime();
         server = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("server.out").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         awaitBody("/health", "\"UP\"", Duration.ofSeconds(120));
+        token = signIn();
         awaitBody("/synchronization/connectors", "\"CSV\"", Duration.ofSeconds(60));
         System.out.printf(Locale.ROOT, "server pid %d on 127.0.0.1:%d, home %s, up after %.1f s%n", server.pid(), port, home, seconds(start));
     }
@@ -312,9 +316,26 @@ public final class SyncBenchmark {
         }
     }
 
+    /** The administrator's access token (password grant); the connection is of type Service, so runs need no consent. */
+    private String signIn() throws IOException, InterruptedException {
+        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=admin&password=" + ADMIN_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(answer.body());
+        if (answer.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("cannot sign in: " + answer.statusCode() + " " + answer.body());
+        }
+        return m.group(1);
+    }
+
     private HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
         URI uri = URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + port + url);
-        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (token != null && !uri.getPath().startsWith("/storage/blobs/")) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -24,8 +24,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /synchronization/imodels/connections/authorizationinformation} (api.md section 5.11): whether
- * runs may execute on the caller's behalf, and the consent URL with a signed ticket. Until authentication
- * is configured every caller is anonymous and counts as authorized (runs check no consent).
+ * runs may execute on the caller's behalf (the caller is a service client, or a user whose consent is
+ * valid for at least one more hour), and the consent page's URL with a signed 15-minute ticket.
  */
 @Component(service = AuthorizationInformationResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
@@ -39,19 +39,26 @@ public final class AuthorizationInformationResource {
     static final long TICKET_SECONDS = 15 * 60;
     private final BlobSigner signer;
     private final HttpEndpoint endpoint;
+    private final io.sinter.core.api.ConsentService consents;
 
     @Activate
-    public AuthorizationInformationResource(@Reference BlobSigner signer, @Reference HttpEndpoint endpoint) {
+    public AuthorizationInformationResource(@Reference BlobSigner signer, @Reference HttpEndpoint endpoint,
+            @Reference io.sinter.core.api.ConsentService consents) {
         this.signer = signer;
         this.endpoint = endpoint;
+        this.consents = consents;
     }
 
     @GET
-    public Map<String, Object> get(@QueryParam("redirectUrl") String redirectUrl) {
+    public Map<String, Object> get(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security,
+            @QueryParam("redirectUrl") String redirectUrl) {
         if (redirectUrl != null && !absoluteHttp(redirectUrl)) {
             throw ServiceException.invalid(INVALID, "InvalidValue", "'redirectUrl' must be an absolute http or https URL.", "redirectUrl");
         }
-        String subject = "anonymous";
+        io.sinter.core.api.Caller caller = AccessFilter.caller(security);
+        String subject = caller.id();
+        boolean authorized = caller.principal().type() == io.sinter.core.api.Principal.Type.SERVICE
+                || consents.valid(subject, java.time.Instant.now().plusSeconds(3600)).isPresent();
         long expires = System.currentTimeMillis() / 1000 + TICKET_SECONDS;
         String payload = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("{\"sub\":\"" + subject + "\",\"exp\":" + expires + "}").getBytes(StandardCharsets.UTF_8));
@@ -59,7 +66,7 @@ public final class AuthorizationInformationResource {
         String href = endpoint.baseUrl() + "/auth/consent?ticket=" + ticket
                 + (redirectUrl == null ? "" : "&redirectUrl=" + URLEncoder.encode(redirectUrl, StandardCharsets.UTF_8));
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("isUserAuthorized", true);
+        info.put("isUserAuthorized", authorized);
         info.put("_links", Map.of("authorizationUrl", Map.of("href", href)));
         return Map.of("authorizationInformation", info);
     }

@@ -28,12 +28,13 @@ public final class CanonicalRequestFilter implements ContainerRequestFilter, Con
             "manifestconnections", "connections", "authorizationinformation", "sourcefiles", "runs", "run", "cancel", "events",
             "connectors", "reports", "changesets", "elements", "history", "geometry", "changes", "schema", "geolocation",
             "folders", "files", "list", "complete", "updatecontent", "download", "blobs", "health", "itwins", "auth",
-            "openapi.yaml");
+            "openapi.yaml", "token", "me", "users", "clients", "members", "consent", ".well-known", "jwks.json",
+            "openid-configuration");
 
     /** Query parameter names, in their canonical spelling. */
     static final Map<String, String> QUERY_NAMES = canonical("$top", "$skip", "$orderBy", "imodelId", "iTwinId", "name",
             "redirectUrl", "runId", "taskId", "changesetIndex", "className", "category", "sourceFileId", "modelId", "operation",
-            "afterIndex", "lastIndex", "sp", "se", "sig", "access_token");
+            "afterIndex", "lastIndex", "sp", "se", "sig", "access_token", "ticket");
 
     private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     static final String CORRELATION_HEADER = "X-Correlation-Id";

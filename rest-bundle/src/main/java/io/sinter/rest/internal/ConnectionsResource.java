@@ -15,7 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import io.sinter.core.api.Caller;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,12 +42,15 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Path("synchronization/imodels")
 @Produces(Wire.JSON)
 public final class ConnectionsResource {
+    private final io.sinter.core.api.AccessService access;
     private static final String KINDS = "{kind: storageconnections|manifestconnections}";
     private final ConnectionService connections;
     private final HttpEndpoint endpoint;
 
     @Activate
-    public ConnectionsResource(@Reference ConnectionService connections, @Reference HttpEndpoint endpoint) {
+    public ConnectionsResource(@Reference ConnectionService connections, @Reference HttpEndpoint endpoint,
+            @Reference io.sinter.core.api.AccessService access) {
+        this.access = access;
         this.connections = connections;
         this.endpoint = endpoint;
     }
@@ -129,22 +135,27 @@ public final class ConnectionsResource {
 
     @GET
     @Path("connections")
-    public Response all(@QueryParam("imodelId") String iModelId, @QueryParam("$top") String top, @QueryParam("$skip") String skip,
-            @HeaderParam("Prefer") String prefer) {
-        return list(null, iModelId, top, skip, prefer, "/synchronization/imodels/connections", ConnectionService.INVALID_STORAGE);
+    public Response all(@Context SecurityContext security, @QueryParam("imodelId") String iModelId, @QueryParam("$top") String top,
+            @QueryParam("$skip") String skip, @HeaderParam("Prefer") String prefer) {
+        return list(security, null, iModelId, top, skip, prefer, "/synchronization/imodels/connections", ConnectionService.INVALID_STORAGE);
     }
 
     @GET
     @Path(KINDS)
-    public Response list(@PathParam("kind") String segment, @QueryParam("imodelId") String iModelId, @QueryParam("$top") String top,
-            @QueryParam("$skip") String skip, @HeaderParam("Prefer") String prefer) {
+    public Response list(@Context SecurityContext security, @PathParam("kind") String segment, @QueryParam("imodelId") String iModelId,
+            @QueryParam("$top") String top, @QueryParam("$skip") String skip, @HeaderParam("Prefer") String prefer) {
         Kind kind = kind(segment);
-        return list(kind, iModelId, top, skip, prefer, "/synchronization/imodels/" + segment, invalid(kind));
+        return list(security, kind, iModelId, top, skip, prefer, "/synchronization/imodels/" + segment, invalid(kind));
     }
 
-    private Response list(Kind kind, String iModelId, String top, String skip, String prefer, String path, String code) {
+    private Response list(SecurityContext security, Kind kind, String iModelId, String top, String skip, String prefer, String path,
+            String code) {
         boolean full = Paging.representation(prefer);
-        Page<ConnectionInfo> page = connections.list(kind, iModelId, Paging.skip(skip, code), Paging.top(top, code));
+        String filter = iModelId == null || iModelId.isBlank() ? null : iModelId;
+        // without an iModel filter, only connections of the caller's iTwins (api.md section 2.6)
+        Caller caller = AccessFilter.caller(security);
+        java.util.Set<String> only = filter != null || caller == null || caller.principal().serverAdmin() ? null : access.iTwins(caller.id());
+        Page<ConnectionInfo> page = connections.list(kind, filter, only, Paging.skip(skip, code), Paging.top(top, code));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("connections", page.items().stream().map(c -> connection(c, full)).toList());
         Map<String, String> query = new LinkedHashMap<>();

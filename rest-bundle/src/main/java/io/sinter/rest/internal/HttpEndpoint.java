@@ -48,12 +48,17 @@ public final class HttpEndpoint {
 
         @AttributeDefinition(description = "Largest accepted JSON request body in bytes")
         int maxJsonBytes() default 1024 * 1024;
+
+        @AttributeDefinition(description = "Requests per principal and time window, e.g. 600/60 (600 per 60 s); empty: no limit "
+                + "(sinter.http.rateLimit)")
+        String rateLimit() default "";
     }
 
     private final Logger logger = LoggerFactory.getLogger(HttpEndpoint.class);
     private final ConfigurationAdmin configurationAdmin;
     private volatile String baseUrl;
     private volatile int maxJsonBytes;
+    private volatile RateLimiter rateLimiter = RateLimiter.parse("");
 
     @Activate
     public HttpEndpoint(@Reference ConfigurationAdmin configurationAdmin, Config config) throws IOException {
@@ -67,6 +72,12 @@ public final class HttpEndpoint {
     void modified(Config config) throws IOException {
         this.baseUrl = baseUrl(config);
         this.maxJsonBytes = config.maxJsonBytes();
+        try {
+            this.rateLimiter = RateLimiter.parse(config.rateLimit());
+        } catch (IllegalArgumentException e) {
+            logger.error("{}; requests are not rate limited", e.getMessage());
+            this.rateLimiter = RateLimiter.parse("");
+        }
         if (apply(FELIX_HTTP_PID, jettyProperties(config))) {
             logger.info("HTTP endpoint: http://{}:{}", config.host(), config.port());
         }
@@ -75,6 +86,11 @@ public final class HttpEndpoint {
     /** @return {@code {base}}: the public base URL without a trailing slash */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** @return the per-principal request limit */
+    RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** @return the largest accepted JSON body in bytes */

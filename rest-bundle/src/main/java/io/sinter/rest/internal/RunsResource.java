@@ -57,14 +57,15 @@ public final class RunsResource {
     @POST
     @Path(KINDS + "/{connectionId}/{verb: run|runs}")
     public Response start(@PathParam("kind") String segment, @PathParam("connectionId") String connectionId,
-            @HeaderParam("Prefer") String prefer, String text) {
+            @HeaderParam("Prefer") String prefer, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security, String text) {
         Kind kind = ConnectionsResource.kind(segment);
         RunService.Manifest manifest = null;
         if (kind == Kind.MANIFEST) {
             runs.list(kind, connectionId, 0, 1); // 404 for an unknown connection before any 422 (api.md section 1.9)
             manifest = manifest(JsonBody.parse(text, "InvalidManifestConnectionRequest", endpoint.maxJsonBytes()));
         }
-        RunService.Start start = runs.start(kind, connectionId, null, manifest);
+        io.sinter.core.api.Caller caller = AccessFilter.caller(security);
+        RunService.Start start = runs.start(kind, connectionId, caller == null ? null : caller.id(), manifest);
         URI location = URI.create(runUrl(start.run()));
         if (!start.created()) {
             return Response.seeOther(location).build();

@@ -49,6 +49,7 @@ class RestUnitsTest {
             @Override public int port() { return 9191; }
             @Override public String publicBaseUrl() { return ""; }
             @Override public int maxJsonBytes() { return 1024; }
+            @Override public String rateLimit() { return ""; }
         });
         assertEquals(Boolean.TRUE, jetty.get("org.apache.felix.http.enable"));
         assertEquals("127.0.0.5", jetty.get("org.apache.felix.http.host"));

@@ -36,7 +36,10 @@ final class SinterPersistenceUnit implements PersistenceUnitInfo {
             io.sinter.core.internal.run.ElementVersionEntity.class,
             io.sinter.core.internal.run.ReportEntity.class,
             io.sinter.core.internal.run.CategoryCountEntity.class,
-            io.sinter.core.internal.run.SchemaPathEntity.class);
+            io.sinter.core.internal.run.SchemaPathEntity.class,
+            io.sinter.core.internal.security.PrincipalEntity.class,
+            io.sinter.core.internal.security.MembershipEntity.class,
+            io.sinter.core.internal.security.ConsentEntity.class);
 
     private final ClassLoader loader;
     private final DataSource dataSource;

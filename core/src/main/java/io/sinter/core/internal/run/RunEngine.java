@@ -1,6 +1,9 @@
 package io.sinter.core.internal.run;
 
 import io.sinter.core.api.BlobSigner;
+import io.sinter.core.api.ConsentService;
+import io.sinter.core.api.Principal;
+import io.sinter.core.api.PrincipalService;
 import io.sinter.core.api.ConnectionService.Kind;
 import io.sinter.core.api.Page;
 import io.sinter.core.api.RunService;
@@ -56,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class RunEngine implements RunService {
     private final Logger logger = LoggerFactory.getLogger(RunEngine.class);
     private final Database database;
+    private final PrincipalService principals;
+    private final ConsentService consents;
     private final Bridge bridge;
     private final ConnectorRegistry registry;
     private final ExecutorService executor;
@@ -72,8 +77,11 @@ public final class RunEngine implements RunService {
 
     @Activate
     public RunEngine(BundleContext context, @Reference Database database, @Reference ConnectorRegistry registry,
-            @Reference StorageService storage, @Reference BlobSigner signer, SyncConfig config) {
+            @Reference StorageService storage, @Reference BlobSigner signer, @Reference PrincipalService principals,
+            @Reference ConsentService consents, SyncConfig config) {
         this.database = database;
+        this.principals = principals;
+        this.consents = consents;
         this.registry = registry;
         this.allowedHosts = hosts(config.download_allowedHosts());
         Download download = new Download(new Download.Limits(config.download_maxBytes(), Duration.ofSeconds(config.download_connectTimeout()),
@@ -187,7 +195,7 @@ public final class RunEngine implements RunService {
                     t.complete("Error", "BridgingFailed", "The run broke off unexpectedly.", cause.toString(), null, System.currentTimeMillis());
                 }
             });
-            finish(runId, null);
+            finish(runId, null, null);
         } catch (RuntimeException e) {
             logger.error("Run {} could not be ended; the next start resumes it", runId, e);
         }
@@ -345,6 +353,14 @@ public final class RunEngine implements RunService {
                     .setParameter("r", runId).getResultList();
         });
         publish(runId);
+        String refused = preflight(runId);
+        if (refused != null) {
+            for (TaskEntity task : tasks) {
+                complete(runId, task.getId(), new Bridge.Outcome("Error", "UserNotAuthenticated", refused, null, null, null));
+            }
+            finish(runId, null, refused);
+            return;
+        }
         String timedOut = null;
         BooleanSupplier cancelled = () -> stopping || cancelRequests.contains(runId) || System.currentTimeMillis() > deadline;
         for (TaskEntity task : tasks) {
@@ -395,7 +411,35 @@ public final class RunEngine implements RunService {
             }
             complete(runId, task.getId(), outcome);
         }
-        finish(runId, timedOut);
+        finish(runId, timedOut, null);
+    }
+
+    /**
+     * The pre-flight of api.md section 5.11: a run of a User connection whose owner is a user needs that
+     * user's valid long-running-job consent. Owners that are service clients (or no longer exist) need none.
+     *
+     * @return why the run may not execute, or null
+     */
+    private String preflight(String runId) {
+        String[] ownerAndType = database.inTransaction(em -> {
+            RunEntity run = em.find(RunEntity.class, runId);
+            ConnectionEntity connection = em.find(ConnectionEntity.class, run.getConnectionId());
+            return new String[] {run.getOwnerId(), connection == null ? "Service" : connection.getAuthenticationType()};
+        });
+        if (!"User".equalsIgnoreCase(ownerAndType[1]) || ownerAndType[0] == null) {
+            return null;
+        }
+        Principal owner;
+        try {
+            owner = principals.get(ownerAndType[0]);
+        } catch (ServiceException gone) {
+            return null;
+        }
+        if (owner.type() != Principal.Type.USER || consents.valid(owner.id(), java.time.Instant.now()).isPresent()) {
+            return null;
+        }
+        return "User '" + owner.username() + "' has not consented to runs on their behalf (or the consent expired): "
+                + "open the authorizationUrl of GET /synchronization/imodels/connections/authorizationinformation.";
     }
 
     private String timeLimit() {
@@ -519,7 +563,7 @@ public final class RunEngine implements RunService {
         return results.stream().allMatch("Error"::equals) ? "Error" : "PartialSuccess";
     }
 
-    private void finish(String runId, String timedOut) {
+    private void finish(String runId, String timedOut, String preflightFailure) {
         database.run(em -> {
             RunEntity run = em.find(RunEntity.class, runId);
             run.setState("Finalizing");
@@ -534,7 +578,11 @@ public final class RunEngine implements RunService {
             String errorKey = null;
             String description = null;
             long failed = results.stream().filter("Error"::equals).count();
-            if (run.isCancelRequested() || cancelRequests.contains(runId)) {
+            if (preflightFailure != null) {
+                result = "Error";
+                errorKey = "UserNotAuthenticated";
+                description = preflightFailure;
+            } else if (run.isCancelRequested() || cancelRequests.contains(runId)) {
                 result = "Cancelled";
                 errorKey = "TaskWasCancelled";
                 description = "The run was cancelled; " + results.stream().filter("Cancelled"::equals).count() + " of " + results.size()
@@ -581,7 +629,7 @@ public final class RunEngine implements RunService {
                 return true;
             });
             if (finishNow) {
-                finish(runId, null);
+                finish(runId, null, null);
             }
         }
         if (!finishNow) {

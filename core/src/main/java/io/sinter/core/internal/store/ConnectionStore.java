@@ -191,19 +191,25 @@ public final class ConnectionStore implements ConnectionService {
     }
 
     @Override
-    public Page<ConnectionInfo> list(Kind kind, String iModelId, int skip, int top) {
+    public Page<ConnectionInfo> list(Kind kind, String iModelId, java.util.Set<String> onlyITwins, int skip, int top) {
+        if (onlyITwins != null && onlyITwins.isEmpty() && iModelId == null) {
+            return Page.of(List.of(), skip, top);
+        }
         return database.inTransaction(em -> {
             if (iModelId != null && em.find(IModelEntity.class, iModelId) == null) {
                 throw ServiceException.notFound("iModelNotFound", "iModel '" + iModelId + "' does not exist.");
             }
             String jpql = "SELECT c FROM ConnectionEntity c WHERE 1 = 1" + (kind == null ? "" : " AND c.kind = :kind")
-                    + (iModelId == null ? "" : " AND c.iModelId = :m") + " ORDER BY c.createdAt, c.id";
+                    + (iModelId == null ? "" : " AND c.iModelId = :m")
+                    + (iModelId == null && onlyITwins != null ? " AND c.iTwinId IN :tw" : "") + " ORDER BY c.createdAt, c.id";
             var query = em.createQuery(jpql, ConnectionEntity.class);
             if (kind != null) {
                 query.setParameter("kind", kind.name());
             }
             if (iModelId != null) {
                 query.setParameter("m", iModelId);
+            } else if (onlyITwins != null) {
+                query.setParameter("tw", onlyITwins);
             }
             return Page.of(query.setFirstResult(skip).setMaxResults(top + 1).getResultStream().map(ConnectionStore::info).toList(), skip, top);
         });

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SINTER_ITWIN")
 @NamedQuery(name = "ITwin.page", query = "SELECT t FROM ITwinEntity t ORDER BY t.createdAt, t.id")
+@NamedQuery(name = "ITwin.pageOf", query = "SELECT t FROM ITwinEntity t WHERE t.id IN :ids ORDER BY t.createdAt, t.id")
 public class ITwinEntity {
     @Id
     @Column(name = "ID", length = 36)

@@ -22,7 +22,7 @@ public final class ITwinStore implements ITwinService {
     }
 
     @Override
-    public ITwinInfo create(String displayName, String description) {
+    public ITwinInfo create(String displayName, String description, String creatorId) {
         Names.name(displayName, "displayName", INVALID, false);
         Names.description(description, INVALID);
         long now = System.currentTimeMillis();
@@ -32,6 +32,7 @@ public final class ITwinStore implements ITwinService {
             em.persist(root);
             ITwinEntity twin = new ITwinEntity(id, displayName, description, root.getId(), now);
             em.persist(twin);
+            io.sinter.core.internal.security.AccessStore.addCreator(em, id, creatorId);
             return info(twin);
         });
     }
@@ -48,8 +49,12 @@ public final class ITwinStore implements ITwinService {
     }
 
     @Override
-    public Page<ITwinInfo> list(int skip, int top) {
-        return database.inTransaction(em -> Page.of(em.createNamedQuery("ITwin.page", ITwinEntity.class)
+    public Page<ITwinInfo> list(java.util.Set<String> only, int skip, int top) {
+        if (only != null && only.isEmpty()) {
+            return Page.of(java.util.List.of(), skip, top);
+        }
+        return database.inTransaction(em -> Page.of((only == null ? em.createNamedQuery("ITwin.page", ITwinEntity.class)
+                : em.createNamedQuery("ITwin.pageOf", ITwinEntity.class).setParameter("ids", only))
                 .setFirstResult(skip).setMaxResults(top + 1).getResultStream().map(ITwinStore::info).toList(), skip, top));
     }
 
