@@ -61,7 +61,10 @@ public class SsrfIT {
     /** Creates an iModel with a manifest connection registering {@code documents}; returns the connection id. */
     private static String connection(SyncClient c, String name, String... documents) throws Exception {
         c.installConnector("connector-csv.jar", "CSV");
-        String im = c.iModel(name)[1];
+        return connectionOn(c, c.iModel(name)[1], documents);
+    }
+
+    private static String connectionOn(SyncClient c, String im, String... documents) throws Exception {
         StringBuilder files = new StringBuilder();
         for (String d : documents) {
             files.append(files.length() == 0 ? "" : ",").append("{\"sourceFileId\":\"").append(d).append("\"}");
@@ -116,7 +119,8 @@ public class SsrfIT {
             assertEquals("localhost resolves to 127.0.0.1, which is a loopback address; Sinter does not fetch from loopback, private, link-local "
                     + "or multicast addresses unless sinter.sync.download.allowPrivate lists it.",
                     refusedAtRequest(c, connection, "http://localhost:" + target.port() + "/a.csv"));
-            assertTrue(refusedAtRequest(c, connection, "http://127.1:" + target.port() + "/a.csv").startsWith("127.1 is a loopback address;"));
+            // java.net.URI reads no host from the short IPv4 form, so this is no http URL at all
+            refusedAtRequest(c, connection, "http://127.1:" + target.port() + "/a.csv");
             // decided from the literal alone: nothing is connected
             assertTrue(refusedAtRequest(c, connection, "http://169.254.169.254/latest/meta-data/").startsWith("169.254.169.254 is a link-local address;"));
             assertTrue(refusedAtRequest(c, connection, "http://10.0.0.1/a.csv").startsWith("10.0.0.1 is a private address;"));
@@ -129,7 +133,7 @@ public class SsrfIT {
     @Test
     public void redirectsToRefusedAddressesFailTheTaskWithoutARequest() throws Exception {
         SyncClient c = new SyncClient(context);
-        String connection = connection(c, "SsrfRedirect", "doc-ok", "doc-ip", "doc-name");
+        String connection = connection(c, "SsrfRedirect", "doc-ok", "doc-ip", "doc-name", "doc-fake");
         int allowed = Integer.parseInt(context.getProperty(ALLOWED_PORT));
         try (SourceServer a = new SourceServer(InetAddress.getByName("127.0.0.1"), allowed); SourceServer b = new SourceServer()) {
             b.serve("/file.csv", SourceServer.ok("id,name\nB,Secret\n"));
@@ -137,7 +141,9 @@ public class SsrfIT {
             a.serve("/go", SourceServer.redirect(b.url("/file.csv")));
             a.serve("/go-name", SourceServer.redirect("http://localhost:" + b.port() + "/file.csv"));
             Http.Answer answer = Http.send(c.port(), "POST", BASE + "/" + connection + "/runs", "{\"sourceFiles\":[" + item("doc-ok", a.url("/ok.csv"))
-                    + "," + item("doc-ip", a.url("/go")) + "," + item("doc-name", a.url("/go-name")) + "]}");
+                    + "," + item("doc-ip", a.url("/go")) + "," + item("doc-name", a.url("/go-name"))
+                    // looks like a signed blob URL, so it passes the request check; no such blob: fetched over HTTP, guard applies
+                    + "," + item("doc-fake", b.url("/storage/blobs/nope?sp=r&se=1&sig=x")) + "]}");
             assertEquals(answer.body(), 202, answer.status());
             JsonNode run = c.awaitRun(answer.header("Location"), Duration.ofSeconds(60));
             assertEquals(run.toString(), "PartialSuccess", run.path("result").asText());
@@ -153,11 +159,12 @@ public class SsrfIT {
                 assertEquals("SNT_DLD_0403", task.path("error").path("errorCode").asText());
                 assertEquals("a refusal is not retried", 0, task.path("retryAttempts").asInt());
                 String details = task.path("error").path("details").asText();
-                String host = id.equals("doc-ip") ? "127.0.0.1" : "localhost";
-                assertTrue(details, details.startsWith("GET http://" + host + ":" + b.port() + "/file.csv: " + host));
+                String host = id.equals("doc-name") ? "localhost" : "127.0.0.1";
+                String path = id.equals("doc-fake") ? "/storage/blobs/nope?sp=r&se=1&sig=x" : "/file.csv";
+                assertTrue(details, details.startsWith("GET http://" + host + ":" + b.port() + path + ": " + host));
                 assertTrue(details, details.contains("is a loopback address;"));
             }
-            assertEquals(3, tasks.size());
+            assertEquals(4, tasks.size());
             assertEquals(1, a.hits("/ok.csv"));
             assertEquals(1, a.hits("/go"));
             assertEquals(1, a.hits("/go-name"));
@@ -166,9 +173,11 @@ public class SsrfIT {
     }
 
     @Test
-    public void sinterItselfIsRefusedEvenWhenItsHostIsListed() throws Exception {
+    public void sinterItselfIsRefusedEvenWhenItsHostIsListedButItsSignedBlobUrlsAreRead() throws Exception {
         SyncClient c = new SyncClient(context);
-        String connection = connection(c, "SsrfSelf", "doc-1");
+        c.installConnector("connector-csv.jar", "CSV");
+        String[] ids = c.iModel("SsrfSelf");
+        String connection = connectionOn(c, ids[1], "doc-1");
         String self = "http://127.0.0.1:" + c.port() + "/health";
         String own = "127.0.0.1:" + c.port() + " is this server's own HTTP listener; Sinter does not fetch from itself unless "
                 + "sinter.sync.download.allowPrivate lists that host with this port.";
@@ -180,6 +189,17 @@ public class SsrfIT {
         awaitAllowPrivate("127.0.0.1", Duration.ofSeconds(30));
         assertEquals(own, refusedAtRequest(c, connection, self));
         assertEquals(own.replace("127.0.0.1:", "localhost:"), refusedAtRequest(c, connection, "http://localhost:" + c.port() + "/health"));
+
+        // a signed download URL of Sinter's own storage points at the same host and port, and is read from storage
+        String fileId = c.upload(ids[2], "stored.csv", "id,name\nS,Stored\n");
+        Http.Answer download = Http.send(c.port(), "GET", "/storage/files/" + fileId + "/download", null);
+        assertEquals(302, download.status());
+        String blobUrl = download.header("Location");
+        assertTrue(blobUrl, blobUrl.startsWith("http://127.0.0.1:" + c.port() + "/storage/blobs/"));
+        Http.Answer started = Http.send(c.port(), "POST", BASE + "/" + connection + "/runs", "{\"sourceFiles\":[" + item("doc-1", blobUrl) + "]}");
+        assertEquals(started.body(), 202, started.status());
+        JsonNode run = c.awaitRun(started.header("Location"), Duration.ofSeconds(60));
+        assertEquals(run.toString(), "Success", run.path("result").asText());
     }
 
     /** Waits until the run service carries {@code value} as download.allowPrivate (FileInstall polls etc/ every second). */
