@@ -187,6 +187,8 @@ public class SsrfIT {
         Path cfg = Path.of(context.getProperty(SinterRuntime.HOME), "etc/io.sinter.sync.cfg");
         Files.writeString(cfg, "retries = 2\nretryDelays = 0.2\ndownload.allowPrivate = 127.0.0.1\n");
         awaitAllowPrivate("127.0.0.1", Duration.ofSeconds(30));
+        // the new configuration restarts the run service; the REST resources come back a moment later
+        Http.await(c.port(), BASE + "/" + connection + "/runs", 200, Duration.ofSeconds(30));
         assertEquals(own, refusedAtRequest(c, connection, self));
         assertEquals(own.replace("127.0.0.1:", "localhost:"), refusedAtRequest(c, connection, "http://localhost:" + c.port() + "/health"));
 

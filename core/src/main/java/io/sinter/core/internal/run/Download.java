@@ -162,6 +162,9 @@ final class Download {
 
     /** Applies the address rules to one hop; a refused hop ends the download before any connection. */
     private void guard(String url, URI uri) throws Failure {
+        if (uri.getHost() == null) {
+            throw new Failure("SourceFileNotAccessible", "The download of " + url + " was refused.", "GET " + uri + ": the URL names no host.", false);
+        }
         String refusal;
         try {
             refusal = guard.refusal(uri);
