@@ -45,7 +45,8 @@ public class ManifestRunsIT {
     public Option[] config() throws Exception {
         int port = SinterRuntime.freePort();
         Path home = SinterRuntime.newHome("manifest", port);
-        Files.writeString(home.resolve("etc/io.sinter.sync.cfg"), "retries = 2\nretryDelays = 0.2\n");
+        // the source server runs on loopback, which the download guard refuses unless allowlisted
+        Files.writeString(home.resolve("etc/io.sinter.sync.cfg"), "retries = 2\nretryDelays = 0.2\ndownload.allowPrivate = 127.0.0.1\n");
         return SinterRuntime.options(home, port);
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP/1.1 file server on 127.0.0.1 for manifest URLs, written on plain sockets so it needs
+ * A small HTTP/1.1 file server on a loopback address (127.0.0.1 unless told) for manifest URLs, written on plain sockets so it needs
  * no package outside java.base inside the framework. Each path answers with a {@link Reply}.
  */
 final class SourceServer implements AutoCloseable {
@@ -28,7 +28,12 @@ final class SourceServer implements AutoCloseable {
     private final Thread acceptor;
 
     SourceServer() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** A server on {@code address} (a loopback address) and {@code port} (0: any free one). */
+    SourceServer(InetAddress address, int port) throws IOException {
+        socket = new ServerSocket(port, 50, address);
         acceptor = new Thread(this::accept, "source-server");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -36,6 +41,15 @@ final class SourceServer implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    /** @return the number of requests received on any path */
+    int totalHits() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     void serve(String path, Reply reply) {

@@ -165,7 +165,7 @@ final class Bridge {
         return new Source(work.fileName(), master.path(), master.size(), "sha256:" + contentHash, references);
     }
 
-    private static final java.util.regex.Pattern SIGNED_BLOB = java.util.regex.Pattern.compile(".*/storage/blobs/([^/?]+)");
+    static final java.util.regex.Pattern SIGNED_BLOB = java.util.regex.Pattern.compile(".*/storage/blobs/([^/?]+)");
 
     private Download.Fetched fetch(String url, Path taskFolder, String relativePath, String name, BooleanSupplier cancelled)
             throws Download.Failure, InterruptedException {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -23,9 +24,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Fetches a manifest URL into a work file (api.md sections 5.5 and 5.10): GET without credentials,
- * up to five redirects (each hop checked against the allowed hosts), a size limit, a connect time
- * limit and an overall time limit; HTTP statuses mapped to the task error keys, with the retryable
- * ones marked.
+ * up to five redirects (each hop checked against the allowed hosts and, after DNS resolution, against
+ * the {@link AddressGuard} rules before any connection is opened), a size limit, a connect time limit
+ * and an overall time limit; HTTP statuses mapped to the task error keys, with the retryable ones
+ * marked.
+ *
+ * <p>DNS rebinding: the guard resolves the host itself, and the JDK HttpClient resolves it again when
+ * it connects; a name whose DNS answer changes in between could still reach a refused address. The
+ * JVM's DNS cache (networkaddress.cache.ttl, 30 s by default) usually answers the second lookup from
+ * the first, which narrows the window; pinning the checked address is not possible with HttpClient
+ * without giving up TLS host name checks, so an egress proxy is the remedy where this matters.
  */
 final class Download {
     static final int MAX_REDIRECTS = 5;
@@ -67,9 +75,11 @@ final class Download {
 
     private final HttpClient client;
     private final Limits limits;
+    private final AddressGuard guard;
 
-    Download(Limits limits) {
+    Download(Limits limits, AddressGuard guard) {
         this.limits = limits;
+        this.guard = guard;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(limits.connectTimeout()).build();
     }
 
@@ -104,6 +114,7 @@ final class Download {
                 throw new Failure("SourceFileNotAccessible", "The download of " + url + " was refused.",
                         "Host " + uri.getHost() + " is not in sinter.sync.download.allowedHosts.", false);
             }
+            guard(url, uri);
             HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(remaining(deadline, url)).build();
             HttpResponse<InputStream> response;
             try {
@@ -147,6 +158,22 @@ final class Download {
         }
         throw new Failure("SourceFileNotAccessible", "The download of " + url + " was redirected too often.",
                 "More than " + MAX_REDIRECTS + " redirects, last to " + uri + ".", false);
+    }
+
+    /** Applies the address rules to one hop; a refused hop ends the download before any connection. */
+    private void guard(String url, URI uri) throws Failure {
+        if (uri.getHost() == null) {
+            throw new Failure("SourceFileNotAccessible", "The download of " + url + " was refused.", "GET " + uri + ": the URL names no host.", false);
+        }
+        String refusal;
+        try {
+            refusal = guard.refusal(uri);
+        } catch (UnknownHostException e) {
+            throw new Failure("SourceFileNotAccessible", "Could not resolve " + uri.getHost() + ".", "GET " + uri + ": unknown host.", true);
+        }
+        if (refusal != null) {
+            throw new Failure("SourceFileNotAccessible", "The download of " + url + " was refused.", "GET " + uri + ": " + refusal, false);
+        }
     }
 
     private Failure tooLarge(URI uri, long size) {

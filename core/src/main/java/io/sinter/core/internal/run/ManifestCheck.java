@@ -32,13 +32,16 @@ final class ManifestCheck {
     private final List<Detail> problems = new ArrayList<>();
     private final UnaryOperator<String> canonicalType;
     private final List<String> allowedHosts;
+    private final AddressGuard guard;
 
     /**
      * @param canonicalType the canonical upper-case type, or null when the value is no valid type
+     * @param guard the address rules; here only the refusals decidable without DNS apply
      */
-    ManifestCheck(UnaryOperator<String> canonicalType, List<String> allowedHosts) {
+    ManifestCheck(UnaryOperator<String> canonicalType, List<String> allowedHosts, AddressGuard guard) {
         this.canonicalType = canonicalType;
         this.allowedHosts = allowedHosts;
+        this.guard = guard;
     }
 
     /**
@@ -183,6 +186,12 @@ final class ManifestCheck {
             problem("InvalidValue", "'" + value + "' is not an absolute http or https URL.", target);
         } else if (!Download.hostAllowed(allowedHosts, uri.getHost())) {
             problem("InvalidValue", "Host " + uri.getHost() + " is not in sinter.sync.download.allowedHosts.", target);
+        } else if (!Bridge.SIGNED_BLOB.matcher(uri.getPath() == null ? "" : uri.getPath()).matches() || uri.getRawQuery() == null) {
+            // a signed blob URL of this server is read internally (the download applies the rules if it is not one)
+            String refusal = guard.refusalWithoutDns(uri);
+            if (refusal != null) {
+                problem("InvalidValue", refusal, target);
+            }
         }
     }
 

@@ -19,6 +19,9 @@ import io.sinter.core.internal.store.IModelEntity;
 import io.sinter.core.internal.store.Ids;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +71,7 @@ public final class RunEngine implements RunService {
     private final int maxRetries;
     private final long[] retryDelaysMillis;
     private final List<String> allowedHosts;
+    private final AddressGuard guard;
     private final Map<String, ReentrantLock> startLocks = new ConcurrentHashMap<>();
     /** Runs a worker is executing; guarded by itself, together with cancel's decision to finish a run at once. */
     private final Set<String> active = new HashSet<>();
@@ -77,15 +81,16 @@ public final class RunEngine implements RunService {
 
     @Activate
     public RunEngine(BundleContext context, @Reference Database database, @Reference ConnectorRegistry registry,
-            @Reference StorageService storage, @Reference BlobSigner signer, @Reference PrincipalService principals,
-            @Reference ConsentService consents, SyncConfig config) {
+            @Reference StorageService storage, @Reference BlobSigner signer, @Reference HttpListeners listeners,
+            @Reference PrincipalService principals, @Reference ConsentService consents, SyncConfig config) {
         this.database = database;
         this.principals = principals;
         this.consents = consents;
         this.registry = registry;
         this.allowedHosts = hosts(config.download_allowedHosts());
+        this.guard = new AddressGuard(allowPrivate(config.download_allowPrivate()), listeners::listeners, RunEngine::localAddress, InetAddress::getAllByName);
         Download download = new Download(new Download.Limits(config.download_maxBytes(), Duration.ofSeconds(config.download_connectTimeout()),
-                Duration.ofSeconds(config.download_timeout()), allowedHosts));
+                Duration.ofSeconds(config.download_timeout()), allowedHosts), guard);
         Path work = DataFolder.of(context).resolve("work");
         clean(work);
         this.bridge = new Bridge(database, registry, storage, signer, download, work);
@@ -127,6 +132,28 @@ public final class RunEngine implements RunService {
             }
         }
         return List.copyOf(hosts);
+    }
+
+    /** Parses sinter.sync.download.allowPrivate; a malformed entry is logged and left out (so it exempts nothing). */
+    private List<AddressGuard.Entry> allowPrivate(String[] values) {
+        List<AddressGuard.Entry> entries = new ArrayList<>();
+        for (String value : hosts(values)) {
+            try {
+                entries.add(AddressGuard.entry(value));
+            } catch (IllegalArgumentException e) {
+                logger.warn("Ignoring sinter.sync.download.allowPrivate entry: {}", e.getMessage());
+            }
+        }
+        return entries;
+    }
+
+    /** @return whether {@code address} is one of this machine's interface addresses (no connection is made) */
+    private static boolean localAddress(InetAddress address) {
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     /** Removes work files a crash left behind (downloads, spilled connector output). */
@@ -247,7 +274,7 @@ public final class RunEngine implements RunService {
         }
         Set<String> roots = new HashSet<>(em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.iModelId = :m AND d.spatialRoot = TRUE "
                 + "AND d.connectionId IS NOT NULL AND d.pendingRemoval = FALSE", String.class).setParameter("m", connection.getIModelId()).getResultList());
-        return new ManifestCheck(registry::canonicalType, allowedHosts).check(manifest, documents, roots);
+        return new ManifestCheck(registry::canonicalType, allowedHosts, guard).check(manifest, documents, roots);
     }
 
     private static List<DocumentEntity> documents(EntityManager em, String connectionId) {

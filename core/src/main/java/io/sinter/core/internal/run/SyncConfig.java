@@ -24,6 +24,10 @@ public @interface SyncConfig {
     @AttributeDefinition(description = "Hosts manifest URLs may be fetched from; empty allows any (sinter.sync.download.allowedHosts)")
     String[] download_allowedHosts() default {};
 
+    @AttributeDefinition(description = "Destinations exempt from the address rules of downloads: host names, addresses or CIDR ranges, "
+            + "each optionally with :port (sinter.sync.download.allowPrivate)")
+    String[] download_allowPrivate() default {};
+
     @AttributeDefinition(description = "Largest file a manifest URL may deliver, in bytes (sinter.sync.download.maxBytes)")
     long download_maxBytes() default 2L * 1024 * 1024 * 1024;
 
