@@ -59,7 +59,17 @@ final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            try {
+                response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.EOFException staleConnection) {
+                // a pooled keep-alive connection the server had closed (after it refused a large body unread): once more
+                response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+        } catch (IOException e) {
+            throw new IOException(method + " " + uri + (token == null ? "" : " (with the tests' token)") + ": " + e, e);
+        }
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
                 response.headers().map());
     }

@@ -35,6 +35,8 @@ public class LauncherIT {
         int filePort = SinterRuntime.freePort();
         int launchPort = SinterRuntime.freePort();
         Path home = SinterRuntime.newHome("launcher", filePort);
+        // no bootstrap password configured: the first start generates one and prints it on the console only
+        Files.delete(home.resolve("etc/io.sinter.auth.cfg"));
 
         long t0 = System.nanoTime();
         Server first = start(home, launchPort);
@@ -44,6 +46,20 @@ public class LauncherIT {
         assertTrue(health.body(), health.body().contains("\"status\":\"UP\""));
         // -Dsinter.http.port beats etc/io.sinter.http.cfg
         Http.awaitClosed(filePort, Duration.ofSeconds(1));
+
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("Its password, shown only now: (\\S+)").matcher(first.awaitOutput("shown only now"));
+        assertTrue(first.output.toString(), printed.find());
+        String password = printed.group(1);
+        Http.signIn(launchPort, "admin", password);
+        String client = first.command("sinter:client add ci-pipeline --admin", "client_secret:");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("client_id:\\s+(\\S+)").matcher(client);
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("client_secret:\\s+(\\S+)").matcher(client);
+        assertTrue(client, id.find() && secret.find());
+        String token = Http.clientToken(launchPort, id.group(1), secret.group(1));
+        Http.Answer me = Http.send(launchPort, "GET", "/auth/me", null, "Authorization", "Bearer " + token);
+        assertTrue(me.body(), me.body().contains("\"type\":\"service\"") && me.body().contains("\"isServerAdmin\":true"));
+        String users = first.command("sinter:user list", "admin");
+        assertTrue(users, users.contains("admin") && users.contains("true"));
 
         String status = first.command("sinter:status", "previous");
         assertTrue(status, status.contains("status     UP"));
@@ -61,6 +77,12 @@ public class LauncherIT {
                 again.matches("(?s).*previous   \\S+, stopped cleanly at .*"));
         assertEquals(143, second.terminate());
         assertFalse(Files.readString(home.resolve("logs/sinter.log")).contains("did not stop cleanly"));
+        assertFalse("only one administrator password is generated", second.output.toString().contains("shown only now"));
+        try (java.util.stream.Stream<Path> logs = Files.walk(home.resolve("logs"))) {
+            for (Path log : (Iterable<Path>) logs.filter(Files::isRegularFile)::iterator) {
+                assertFalse("the one-time password is in " + log, Files.readString(log, StandardCharsets.ISO_8859_1).contains(password));
+            }
+        }
     }
 
     private Server start(Path home, int port) throws IOException {
@@ -111,6 +133,18 @@ public class LauncherIT {
                 Thread.sleep(100);
             }
             throw new AssertionError("console did not answer '" + command + "'; output:\n" + output);
+        }
+
+        /** @return the output once it contains {@code text} (within 60 s) */
+        String awaitOutput(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                if (output.indexOf(text) >= 0) {
+                    return output.toString();
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no '" + text + "' in the output:\n" + output);
         }
 
         /** Sends SIGTERM and returns the exit code. */

@@ -66,6 +66,7 @@ final class AccessFilter implements ContainerRequestFilter {
         try {
             caller = auth.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), endpoint.baseUrl() + "/auth");
         } catch (AuthException refused) {
+            drain(request);
             request.abortWith(unauthorized(refused.code(), refused.getMessage()));
             return;
         }
@@ -84,6 +85,7 @@ final class AccessFilter implements ContainerRequestFilter {
         request.setSecurityContext(new CallerContext(caller, request.getSecurityContext().isSecure()));
         byte[] body = modify ? readBody(request) : null;
         if (modify && body == null) {
+            drain(request);
             request.abortWith(ErrorMapper.refusal(new ServiceException(ServiceException.Kind.TOO_LARGE, "PayloadTooLarge",
                     "The request body is larger than " + endpoint.maxJsonBytes() + " bytes.")));
             return;
@@ -109,6 +111,29 @@ final class AccessFilter implements ContainerRequestFilter {
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes of a refused request body read and dropped, so that the client sees the answer instead of a reset. */
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to {@value #DRAIN_LIMIT} bytes): a
+     * client that is still sending when the answer comes would otherwise see the connection close under
+     * it instead of the 401 or 413. Larger bodies are left to Jetty, which closes the connection.
+     */
+    private static void drain(ContainerRequestContext request) {
+        if (!request.hasEntity() || request.getLength() > DRAIN_LIMIT) {
+            return;
+        }
+        try (InputStream in = request.getEntityStream()) {
+            long left = DRAIN_LIMIT;
+            byte[] buffer = new byte[16384];
+            for (int n = in.read(buffer); n > 0 && left > 0; n = in.read(buffer)) {
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // the client went away
         }
     }
 

@@ -131,7 +131,7 @@ public final class ConsentResource {
         } else {
             consents.revoke(user.id());
         }
-        String redirectUrl = form.get("redirectUrl");
+        String redirectUrl = form.get("redirecturl"); // form names are lower-cased
         if (redirectUrl != null && !redirectUrl.isEmpty() && AuthorizationInformationResource.absoluteHttp(redirectUrl)
                 && consents.redirectAllowed(redirectUrl)) {
             return Response.status(302).location(URI.create(redirectUrl)).build();
