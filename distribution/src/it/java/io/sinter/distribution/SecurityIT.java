@@ -511,6 +511,17 @@ public class SecurityIT {
         }
         assertNotNull(onlyAdmin);
         assertEquals("LastAdmin", c.call(409, "DELETE", "/itwins/" + f.tw + "/members/" + onlyAdmin, null).path("error").path("code").asText());
+        // an iTwin is deleted with its storage only once it holds no iModel; its creator is recorded
+        String[] ids = c.iModel("Short-lived");
+        assertNotNull(c.call(200, "GET", "/itwins/" + ids[0], null).path("iTwin").path("createdBy").textValue());
+        c.upload(ids[2], "doomed.csv", "id\n1\n");
+        assertEquals("Renamed", c.call(200, "PATCH", "/itwins/" + ids[0], "{\"displayName\":\"Renamed\"}").path("iTwin")
+                .path("displayName").asText());
+        assertEquals("iTwinNotEmpty", c.call(409, "DELETE", "/itwins/" + ids[0], null).path("error").path("code").asText());
+        c.call(204, "DELETE", "/imodels/" + ids[1], null);
+        c.call(204, "DELETE", "/itwins/" + ids[0], null);
+        assertEquals("iTwinNotFound", c.call(404, "GET", "/itwins/" + ids[0], null).path("error").path("code").asText());
+        assertEquals(404, Http.send(port, "GET", "/storage/folders/" + ids[2], null).status());
         // a disabled user's tokens stop working at once
         String victor = "Bearer " + Http.signIn(port, "victor", "victor-password-123");
         assertEquals(200, Http.send(port, "GET", "/auth/me", null, "Authorization", victor).status());

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param description free text, or null
  * @param rootFolderId the id of its storage root folder
  * @param createdDateTime creation time
+ * @param createdBy the creator's principal id, or null (created from the console or before authentication)
  */
-public record ITwinInfo(String id, String displayName, String description, String rootFolderId, Instant createdDateTime) {
+public record ITwinInfo(String id, String displayName, String description, String rootFolderId, Instant createdDateTime,
+        String createdBy) {
 }

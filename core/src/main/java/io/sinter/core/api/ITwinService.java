@@ -17,6 +17,20 @@ public interface ITwinService {
     /** @throws ServiceException {@code iTwinNotFound} */
     ITwinInfo get(String id);
 
+    /**
+     * Changes name and description; null keeps the value ({@code descriptionSet} tells an explicit null).
+     *
+     * @throws ServiceException 404 {@code iTwinNotFound}; 422
+     */
+    ITwinInfo update(String id, String displayName, String description, boolean descriptionSet);
+
+    /**
+     * Deletes an iTwin with its storage (folders, files and their contents) and memberships, in one transaction.
+     *
+     * @throws ServiceException 404 {@code iTwinNotFound}; 409 {@code iTwinNotEmpty} while it holds iModels
+     */
+    void delete(String id);
+
     /** @return iTwins by creation time */
     default Page<ITwinInfo> list(int skip, int top) {
         return list(null, skip, top);

@@ -88,6 +88,24 @@ public final class ITwinsResource {
         return Map.of("iTwin", Wire.iTwin(iTwins.get(id)));
     }
 
+    @jakarta.ws.rs.PATCH
+    @Path("{iTwinId}")
+    public Map<String, Object> update(@PathParam("iTwinId") String id, String text) {
+        JsonBody body = JsonBody.parse(text, INVALID, endpoint.maxJsonBytes());
+        String displayName = body.string("displayName", false);
+        boolean descriptionSet = body.has("description");
+        String description = body.string("description", false);
+        body.done();
+        return Map.of("iTwin", Wire.iTwin(iTwins.update(id, displayName, description, descriptionSet)));
+    }
+
+    @DELETE
+    @Path("{iTwinId}")
+    public Response delete(@PathParam("iTwinId") String id) {
+        iTwins.delete(id);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("{iTwinId}/members")
     public Map<String, Object> members(@PathParam("iTwinId") String id, @QueryParam("$top") String top, @QueryParam("$skip") String skip) {

@@ -27,6 +27,7 @@ final class Wire {
         json.put("description", t.description());
         json.put("status", "Active");
         json.put("createdDateTime", Dates.format(t.createdDateTime()));
+        json.put("createdBy", t.createdBy());
         return json;
     }
 

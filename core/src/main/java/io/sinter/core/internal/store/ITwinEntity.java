@@ -28,6 +28,9 @@ public class ITwinEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    @Column(name = "CREATED_BY", length = 36)
+    private String createdBy;
+
     protected ITwinEntity() {
     }
 
@@ -40,6 +43,10 @@ public class ITwinEntity {
     }
 
     public String getId() { return id; }
+    public String getCreatedBy() { return createdBy; }
+    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public void setDescription(String description) { this.description = description; }
     public String getDisplayName() { return displayName; }
     public String getDescription() { return description; }
     public String getRootFolderId() { return rootFolderId; }

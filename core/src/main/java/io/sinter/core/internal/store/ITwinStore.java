@@ -5,7 +5,15 @@ import io.sinter.core.api.ITwinService;
 import io.sinter.core.api.Page;
 import io.sinter.core.api.ServiceException;
 import io.sinter.core.internal.persistence.Database;
+import io.sinter.core.internal.DataFolder;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,10 +23,16 @@ import org.osgi.service.component.annotations.Reference;
 public final class ITwinStore implements ITwinService {
     static final String INVALID = "InvalidRequest";
     private final Database database;
+    private final Path blobsFolder;
 
     @Activate
-    public ITwinStore(@Reference Database database) {
+    public ITwinStore(BundleContext context, @Reference Database database) {
+        this(DataFolder.of(context).resolve("storage").resolve("blobs"), database);
+    }
+
+    ITwinStore(Path blobsFolder, Database database) {
         this.database = database;
+        this.blobsFolder = blobsFolder;
     }
 
     @Override
@@ -31,6 +45,7 @@ public final class ITwinStore implements ITwinService {
             FolderEntity root = new FolderEntity(Ids.random43(), id, null, displayName, Names.key(displayName), "/", now);
             em.persist(root);
             ITwinEntity twin = new ITwinEntity(id, displayName, description, root.getId(), now);
+            twin.setCreatedBy(creatorId);
             em.persist(twin);
             io.sinter.core.internal.security.AccessStore.addCreator(em, id, creatorId);
             return info(twin);
@@ -58,7 +73,64 @@ public final class ITwinStore implements ITwinService {
                 .setFirstResult(skip).setMaxResults(top + 1).getResultStream().map(ITwinStore::info).toList(), skip, top));
     }
 
+    @Override
+    public ITwinInfo update(String id, String displayName, String description, boolean descriptionSet) {
+        if (displayName != null) {
+            Names.name(displayName, "displayName", INVALID, false);
+        }
+        if (descriptionSet) {
+            Names.description(description, INVALID);
+        }
+        return database.inTransaction(em -> {
+            ITwinEntity twin = find(em, id);
+            if (displayName != null) {
+                twin.setDisplayName(displayName);
+            }
+            if (descriptionSet) {
+                twin.setDescription(description);
+            }
+            return info(twin);
+        });
+    }
+
+    @Override
+    public void delete(String id) {
+        List<String> blobIds = database.inTransaction(em -> {
+            ITwinEntity twin = find(em, id);
+            long iModels = em.createQuery("SELECT COUNT(m) FROM IModelEntity m WHERE m.iTwinId = :t", Long.class).setParameter("t", id)
+                    .getSingleResult();
+            if (iModels > 0) {
+                throw ServiceException.conflict("iTwinNotEmpty", "iTwin " + id + " still holds " + iModels + " iModel(s): delete them first.");
+            }
+            List<String> blobs = em.createQuery("SELECT b.id FROM BlobEntity b, FileEntity f WHERE b.fileId = f.id AND f.iTwinId = :t",
+                    String.class).setParameter("t", id).getResultList();
+            em.createQuery("DELETE FROM BlobEntity b WHERE b.fileId IN (SELECT f.id FROM FileEntity f WHERE f.iTwinId = :t)")
+                    .setParameter("t", id).executeUpdate();
+            em.createQuery("DELETE FROM FileEntity f WHERE f.iTwinId = :t").setParameter("t", id).executeUpdate();
+            em.createQuery("DELETE FROM FolderEntity f WHERE f.iTwinId = :t").setParameter("t", id).executeUpdate();
+            io.sinter.core.internal.security.AccessStore.removeAll(em, id);
+            em.remove(twin);
+            return blobs;
+        });
+        for (String blobId : blobIds) {
+            try {
+                Files.deleteIfExists(blobsFolder.resolve(blobId));
+            } catch (IOException e) {
+                LoggerFactory.getLogger(ITwinStore.class).warn("Cannot delete blob file {}: {}", blobId, e.toString());
+            }
+        }
+    }
+
+    private static ITwinEntity find(EntityManager em, String id) {
+        ITwinEntity twin = id == null ? null : em.find(ITwinEntity.class, id);
+        if (twin == null) {
+            throw ServiceException.notFound("iTwinNotFound", "iTwin '" + id + "' does not exist.");
+        }
+        return twin;
+    }
+
     static ITwinInfo info(ITwinEntity t) {
-        return new ITwinInfo(t.getId(), t.getDisplayName(), t.getDescription(), t.getRootFolderId(), Instant.ofEpochMilli(t.getCreatedAt()));
+        return new ITwinInfo(t.getId(), t.getDisplayName(), t.getDescription(), t.getRootFolderId(), Instant.ofEpochMilli(t.getCreatedAt()),
+                t.getCreatedBy());
     }
 }
