@@ -14,6 +14,24 @@ public @interface AuthConfig {
             + "user exists (sinter.auth.bootstrapPassword); empty: a generated one is printed once on the console")
     String bootstrapPassword() default "";
 
+    @AttributeDefinition(description = "Who issues accepted tokens: embedded (Sinter), external (an OIDC provider) or both "
+            + "(sinter.auth.mode)")
+    String mode() default "embedded";
+
+    @AttributeDefinition(description = "Expected 'iss' of external tokens; discovery at {issuer}/.well-known/openid-configuration "
+            + "(sinter.auth.external.issuer)")
+    String external_issuer() default "";
+
+    @AttributeDefinition(description = "JWKS URL of the external issuer; empty: from its discovery document (sinter.auth.external.jwksUri)")
+    String external_jwksUri() default "";
+
+    @AttributeDefinition(description = "Expected 'aud' of external tokens (sinter.auth.external.audience)")
+    String external_audience() default "";
+
+    @AttributeDefinition(description = "Claim holding the scopes of external tokens, scope or scp; absent in a token: itwin-platform "
+            + "(sinter.auth.external.scopeClaim)")
+    String external_scopeClaim() default "scope";
+
     @AttributeDefinition(description = "Expected and issued 'aud' of access tokens (sinter.auth.audience)")
     String audience() default "sinter";
 

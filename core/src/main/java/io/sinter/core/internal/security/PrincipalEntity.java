@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "Principal.byUsername", query = "SELECT p FROM PrincipalEntity p WHERE p.usernameKey = :key")
 @NamedQuery(name = "Principal.countAdmins", query = "SELECT COUNT(p) FROM PrincipalEntity p WHERE p.serverAdmin = TRUE AND p.disabled = FALSE")
 @NamedQuery(name = "Principal.countUsers", query = "SELECT COUNT(p) FROM PrincipalEntity p WHERE p.type = 'USER'")
+@NamedQuery(name = "Principal.byExternal", query = "SELECT p FROM PrincipalEntity p WHERE p.externalKey = :key")
 public class PrincipalEntity {
     @Id
     @Column(name = "ID", length = 36)
@@ -46,6 +47,10 @@ public class PrincipalEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    /** {@code iss + " " + sub} of a principal provisioned from an external issuer's token, else null */
+    @Column(name = "EXTERNAL_KEY", length = 1024, unique = true)
+    private String externalKey;
+
     protected PrincipalEntity() {
     }
 
@@ -76,4 +81,6 @@ public class PrincipalEntity {
     public boolean isDisabled() { return disabled; }
     public void setDisabled(boolean disabled) { this.disabled = disabled; }
     public long getCreatedAt() { return createdAt; }
+    public String getExternalKey() { return externalKey; }
+    public void setExternalKey(String externalKey) { this.externalKey = externalKey; }
 }

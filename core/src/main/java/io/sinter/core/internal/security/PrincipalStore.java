@@ -170,6 +170,28 @@ public final class PrincipalStore implements PrincipalService, ConsentService {
         });
     }
 
+    /**
+     * @return the principal provisioned for ({@code issuer}, {@code subject}), created on first sight (api.md 2.4:
+     *         new id, no memberships, display name from the token)
+     */
+    Principal external(String issuer, String subject, Principal.Type type, String displayName, String email) {
+        String key = issuer + " " + subject;
+        return database.inTransaction(em -> {
+            List<PrincipalEntity> known = em.createNamedQuery("Principal.byExternal", PrincipalEntity.class).setParameter("key", key)
+                    .getResultList();
+            if (!known.isEmpty()) {
+                return info(known.get(0));
+            }
+            String name = displayName == null || displayName.isBlank() ? subject : displayName;
+            PrincipalEntity p = new PrincipalEntity(Ids.uuid(), type.name(), null, name.length() > 255 ? name.substring(0, 255) : name,
+                    email != null && email.length() <= 320 ? email : null, "!external", false, System.currentTimeMillis());
+            p.setExternalKey(key);
+            em.persist(p);
+            logger.info("Provisioned principal {} ({}) for subject {} of external issuer {}", p.getId(), type.wire(), subject, issuer);
+            return info(p);
+        });
+    }
+
     /** @return the entity of the user named {@code username}, or null */
     PrincipalEntity user(String username) {
         return database.inTransaction(em -> em.createNamedQuery("Principal.byUsername", PrincipalEntity.class)

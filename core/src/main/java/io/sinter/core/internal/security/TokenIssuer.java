@@ -62,6 +62,7 @@ public final class TokenIssuer implements AuthService {
     private final RSASSAVerifier verifier;
     private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
     private volatile AuthConfig config;
+    private volatile ExternalIssuer external;
 
     @Activate
     public TokenIssuer(BundleContext context, @Reference PrincipalStore principals, AuthConfig config) {
@@ -70,7 +71,7 @@ public final class TokenIssuer implements AuthService {
 
     TokenIssuer(Path keyFile, PrincipalStore principals, AuthConfig config) {
         this.principals = principals;
-        this.config = config;
+        modified(config);
         this.key = loadOrCreate(keyFile);
         try {
             this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
@@ -82,6 +83,24 @@ public final class TokenIssuer implements AuthService {
     @Modified
     void modified(AuthConfig config) {
         this.config = config;
+        String mode = mode(config);
+        String issuer = config.external_issuer().trim();
+        if (!mode.equals("embedded") && issuer.isEmpty()) {
+            logger.error("sinter.auth.mode is {} but sinter.auth.external.issuer is empty: no external token is accepted", mode);
+        }
+        this.external = mode.equals("embedded") || issuer.isEmpty() ? null
+                : new ExternalIssuer(issuer, config.external_audience().trim(), config.external_jwksUri().trim());
+    }
+
+    private static String mode(AuthConfig config) {
+        String mode = config.mode() == null ? "embedded" : config.mode().trim().toLowerCase(Locale.ROOT);
+        return mode.equals("external") || mode.equals("both") ? mode : "embedded";
+    }
+
+    private void requireEmbedded() {
+        if (mode(config).equals("external")) {
+            throw new AuthException(400, "unsupported_grant_type", "Sinter issues no tokens: sinter.auth.mode is external.");
+        }
     }
 
     private RSAKey loadOrCreate(Path keyFile) {
@@ -111,6 +130,7 @@ public final class TokenIssuer implements AuthService {
 
     @Override
     public Token passwordGrant(String username, String password, String scope, String issuer) {
+        requireEmbedded();
         if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
             throw new AuthException(400, "invalid_request", "username and password are required.");
         }
@@ -138,6 +158,7 @@ public final class TokenIssuer implements AuthService {
 
     @Override
     public Token clientCredentialsGrant(String clientId, String clientSecret, String scope, String issuer) {
+        requireEmbedded();
         if (clientId == null || clientId.isEmpty() || clientSecret == null || clientSecret.isEmpty()) {
             throw new AuthException(401, "invalid_client", "client_id and client_secret are required.");
         }
@@ -208,6 +229,13 @@ public final class TokenIssuer implements AuthService {
         } catch (ParseException e) {
             throw new AuthException(401, "InvalidHeaderValue", "The bearer token is not a JWT.");
         }
+        ExternalIssuer outside = external;
+        if (outside != null && outside.issued(claims.getIssuer())) {
+            return externalCaller(outside, parts[1].trim());
+        }
+        if (mode(config).equals("external")) {
+            throw unauthorized("The access token has another issuer.");
+        }
         try {
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !key.getKeyID().equals(jwt.getHeader().getKeyID())
                     || !jwt.verify(verifier)) {
@@ -236,6 +264,38 @@ public final class TokenIssuer implements AuthService {
         Object scope = claims.getClaim("scope");
         Set<String> scopes = scope == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(scope.toString().trim().split("\\s+")));
         return new Caller(principal, scopes, claims.getJWTID());
+    }
+
+    /** A caller from an external token; an unknown (iss, sub) becomes a new principal without memberships. */
+    private Caller externalCaller(ExternalIssuer outside, String token) {
+        JWTClaimsSet claims = outside.verify(token);
+        String subject = claims.getSubject();
+        String clientId = claim(claims, "client_id");
+        String azp = claim(claims, "azp");
+        String username = claim(claims, "preferred_username");
+        String email = claim(claims, "email");
+        boolean service = subject.equals(clientId) || subject.equals(azp) || (username == null && email == null);
+        String name = claim(claims, "name");
+        Principal principal = principals.external(outside.issuer(), subject, service ? Principal.Type.SERVICE : Principal.Type.USER,
+                name != null ? name : username != null ? username : subject, email);
+        if (principal.disabled()) {
+            throw unauthorized("The access token's principal is disabled or deleted.");
+        }
+        Object scope = claims.getClaim(config.external_scopeClaim().isBlank() ? "scope" : config.external_scopeClaim().trim());
+        Set<String> scopes = new LinkedHashSet<>();
+        if (scope instanceof java.util.Collection<?> list) {
+            list.forEach(v -> scopes.add(String.valueOf(v)));
+        } else if (scope != null) {
+            scopes.addAll(Arrays.asList(scope.toString().trim().split("\\s+")));
+        } else {
+            scopes.add("itwin-platform");
+        }
+        return new Caller(principal, scopes, claims.getJWTID());
+    }
+
+    private static String claim(JWTClaimsSet claims, String name) {
+        Object value = claims.getClaim(name);
+        return value == null ? null : value.toString();
     }
 
     private static AuthException unauthorized(String message) {
