@@ -374,7 +374,7 @@ public class SecurityIT {
 
         Path httpCfg = home().resolve("etc/io.sinter.http.cfg");
         String original = Files.readString(httpCfg);
-        Files.writeString(httpCfg, original + "rateLimit = 3/60\n");
+        Files.writeString(httpCfg, original + "rateLimit = 3/60\ncors.allowedOrigins = https://app.example.com\n");
         try {
             Http.Answer limited = null;
             long deadline = System.nanoTime() + 20_000_000_000L;
@@ -391,8 +391,19 @@ public class SecurityIT {
             assertEquals("RateLimitExceeded", code(limited));
             long retryAfter = Long.parseLong(limited.header("Retry-After"));
             assertTrue("Retry-After " + retryAfter, retryAfter >= 1 && retryAfter <= 60);
-            // another principal has its own budget
-            assertEquals(200, Http.send(port, "GET", "/auth/me", null, "Authorization", f.rita).status());
+            // another principal has its own budget; CORS (api.md 1.11) for the configured origin only
+            Http.Answer cors = Http.send(port, "GET", "/auth/me", null, "Authorization", f.rita, "Origin", "https://app.example.com");
+            assertEquals(200, cors.status());
+            assertEquals("https://app.example.com", cors.header("Access-Control-Allow-Origin"));
+            assertTrue(String.valueOf(cors.header("Access-Control-Expose-Headers")).contains("Location"));
+            Http.Answer preflight = Http.send(port, "OPTIONS", "/synchronization/imodels/manifestconnections/x/runs", null,
+                    "Authorization", "", "Origin", "https://app.example.com", "Access-Control-Request-Method", "POST");
+            assertEquals(preflight.body(), 204, preflight.status());
+            assertEquals("https://app.example.com", preflight.header("Access-Control-Allow-Origin"));
+            assertTrue(String.valueOf(preflight.header("Access-Control-Allow-Headers")).contains("Authorization"));
+            Http.Answer stranger = Http.send(port, "OPTIONS", "/imodels", null, "Authorization", "", "Origin", "https://evil.example",
+                    "Access-Control-Request-Method", "POST");
+            assertNull(stranger.header("Access-Control-Allow-Origin"));
         } finally {
             Files.writeString(httpCfg, original);
         }

@@ -32,7 +32,7 @@ import java.util.Optional;
  * caller's role is high enough (403). Resources therefore never check permissions themselves; they
  * read the caller with {@link #caller(SecurityContext)} where they need its identity.
  */
-final class AccessFilter implements ContainerRequestFilter {
+final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.container.ContainerResponseFilter {
     private final AuthService auth;
     private final AccessService access;
     private final HttpEndpoint endpoint;
@@ -59,6 +59,17 @@ final class AccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = trim(request.getUriInfo().getPath());
         String method = request.getMethod();
+        if ("OPTIONS".equals(method)) {
+            // CORS preflight (api.md section 1.11): answered without a token, and only for allowed origins
+            String origin = request.getHeaderString("Origin");
+            if (endpoint.corsAllowed(origin) && request.getHeaderString("Access-Control-Request-Method") != null) {
+                request.abortWith(Response.noContent().header("Access-Control-Allow-Origin", origin).header("Vary", "Origin")
+                        .header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+                        .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Prefer, X-Correlation-Id, Last-Event-ID")
+                        .header("Access-Control-Max-Age", "600").build());
+            }
+            return;
+        }
         if (open(method, path)) {
             return;
         }
@@ -93,6 +104,17 @@ final class AccessFilter implements ContainerRequestFilter {
         Response refusal = permission(request, path, method, caller, body);
         if (refusal != null) {
             request.abortWith(refusal);
+        }
+    }
+
+    /** CORS headers on answers to allowed origins (api.md section 1.11). */
+    @Override
+    public void filter(ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext response) {
+        String origin = request.getHeaderString("Origin");
+        if (!"OPTIONS".equals(request.getMethod()) && endpoint.corsAllowed(origin)) {
+            response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
+            response.getHeaders().add("Vary", "Origin");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", "Location, Preference-Applied, Retry-After, X-Correlation-Id");
         }
     }
 

@@ -52,6 +52,10 @@ public final class HttpEndpoint {
         @AttributeDefinition(description = "Requests per principal and time window, e.g. 600/60 (600 per 60 s); empty: no limit "
                 + "(sinter.http.rateLimit)")
         String rateLimit() default "";
+
+        @AttributeDefinition(description = "Origins browsers may call from, e.g. https://app.example.com; empty: CORS off "
+                + "(sinter.http.cors.allowedOrigins)")
+        String[] cors_allowedOrigins() default {};
     }
 
     private final Logger logger = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -59,6 +63,7 @@ public final class HttpEndpoint {
     private volatile String baseUrl;
     private volatile int maxJsonBytes;
     private volatile RateLimiter rateLimiter = RateLimiter.parse("");
+    private volatile java.util.Set<String> corsOrigins = java.util.Set.of();
 
     @Activate
     public HttpEndpoint(@Reference ConfigurationAdmin configurationAdmin, Config config) throws IOException {
@@ -72,6 +77,9 @@ public final class HttpEndpoint {
     void modified(Config config) throws IOException {
         this.baseUrl = baseUrl(config);
         this.maxJsonBytes = config.maxJsonBytes();
+        this.corsOrigins = config.cors_allowedOrigins() == null ? java.util.Set.of()
+                : java.util.Arrays.stream(config.cors_allowedOrigins()).map(String::trim).filter(o -> !o.isEmpty())
+                        .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).collect(java.util.stream.Collectors.toUnmodifiableSet());
         try {
             this.rateLimiter = RateLimiter.parse(config.rateLimit());
         } catch (IllegalArgumentException e) {
@@ -86,6 +94,11 @@ public final class HttpEndpoint {
     /** @return {@code {base}}: the public base URL without a trailing slash */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** @return whether browsers on {@code origin} may call the API (api.md section 1.11) */
+    boolean corsAllowed(String origin) {
+        return origin != null && (corsOrigins.contains(origin) || corsOrigins.contains("*"));
     }
 
     /** @return the per-principal request limit */

@@ -50,6 +50,7 @@ class RestUnitsTest {
             @Override public String publicBaseUrl() { return ""; }
             @Override public int maxJsonBytes() { return 1024; }
             @Override public String rateLimit() { return ""; }
+            @Override public String[] cors_allowedOrigins() { return new String[0]; }
         });
         assertEquals(Boolean.TRUE, jetty.get("org.apache.felix.http.enable"));
         assertEquals("127.0.0.5", jetty.get("org.apache.felix.http.host"));
