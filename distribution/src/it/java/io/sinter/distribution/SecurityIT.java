@@ -260,6 +260,7 @@ public class SecurityIT {
             Http.Answer none = Http.send(port, r.method(), url, body, "Authorization", "");
             assertEquals(what + " without token: " + none.body(), 401, none.status());
             assertEquals(what, "HeaderNotFound", code(none));
+            assertTrue(what + ": " + none.contentType(), none.contentType().toLowerCase().matches("application/json; ?charset=utf-8"));
             assertTrue(what, String.valueOf(none.header("WWW-Authenticate")).startsWith("Bearer realm=\"sinter\""));
 
             Http.Answer scheme = Http.send(port, r.method(), url, body, "Authorization", "Basic YWRtaW46YWRtaW4=");

@@ -11,7 +11,6 @@ import io.sinter.core.api.ServiceException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -89,7 +88,7 @@ final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.contai
         }
         long retryAfter = endpoint.rateLimiter().acquire(caller.id());
         if (retryAfter > 0) {
-            request.abortWith(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", retryAfter)
+            request.abortWith(Response.status(429).type(Wire.JSON).header("Retry-After", retryAfter)
                     .entity(ErrorMapper.envelope("RateLimitExceeded", "Too many requests; retry in " + retryAfter + " s.")).build());
             return;
         }
@@ -295,7 +294,7 @@ final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.contai
     }
 
     static Response unauthorized(String code, String message) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(401).type(Wire.JSON)
                 .header("WWW-Authenticate", "Bearer realm=\"sinter\", error=\"invalid_token\"")
                 .entity(ErrorMapper.envelope(code, message)).build();
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URLDecoder;
@@ -89,7 +88,7 @@ public final class AuthResource {
             json.put("scope", token.scope());
             return Response.ok(json).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
         } catch (AuthException refused) {
-            Response.ResponseBuilder answer = Response.status(refused.status()).type(MediaType.APPLICATION_JSON_TYPE)
+            Response.ResponseBuilder answer = Response.status(refused.status()).type(Wire.JSON)
                     .header("Cache-Control", "no-store")
                     .entity(Map.of("error", refused.code(), "error_description", refused.getMessage()));
             if (refused.status() == 401) {

@@ -2,7 +2,6 @@ package io.sinter.rest.internal;
 
 import io.sinter.core.api.ServiceException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException web) {
             Response original = web.getResponse();
             int status = original.getStatus();
-            Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+            Response.ResponseBuilder answer = Response.status(status).type(Wire.JSON)
                     .entity(envelope(codeFor(status), messageFor(status, web)));
             original.getHeaders().forEach((name, values) -> {
                 if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
@@ -35,7 +34,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return answer.build();
         }
         logger.error("Unexpected failure answering a request", failure);
-        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.serverError().type(Wire.JSON)
                 .entity(envelope("InternalServerError", "The server failed to answer the request.")).build();
     }
 
@@ -64,7 +63,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 return detail;
             }).toList());
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error)).build();
+        return Response.status(status).type(Wire.JSON).entity(Map.of("error", error)).build();
     }
 
     /** The error body: {@code {"error":{"code":…,"message":…}}}. */
