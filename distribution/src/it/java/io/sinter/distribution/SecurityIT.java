@@ -523,6 +523,14 @@ public class SecurityIT {
         }
         assertNotNull(onlyAdmin);
         assertEquals("LastAdmin", c.call(409, "DELETE", "/itwins/" + f.tw + "/members/" + onlyAdmin, null).path("error").path("code").asText());
+        // bob cannot map iTwin A's storage file into an iModel of his own (and so read it through a run)
+        String bobTw = c.call(201, "POST", "/itwins", "{\"displayName\":\"Bob's lab\"}", "Authorization", f.bob).path("iTwin").path("id").asText();
+        String bobIm = c.call(201, "POST", "/imodels", "{\"iTwinId\":\"" + bobTw + "\",\"name\":\"lab\"}", "Authorization", f.bob)
+                .path("iModel").path("id").asText();
+        Http.Answer steal = Http.send(port, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + bobIm
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + f.file + "\",\"connectorType\":\"CSV\"}]}", "Authorization", f.bob);
+        assertEquals(steal.body(), 422, steal.status());
+        assertFalse(steal.body(), steal.body().contains("secret-a.csv"));
         // an iTwin is deleted with its storage only once it holds no iModel; its creator is recorded
         String[] ids = c.iModel("Short-lived");
         assertNotNull(c.call(200, "GET", "/itwins/" + ids[0], null).path("iTwin").path("createdBy").textValue());
