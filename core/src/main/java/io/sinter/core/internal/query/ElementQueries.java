@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class ElementQueries implements ElementService {
     static final int CHUNK = 500;
     private static final String COLUMNS = "v.elementId, v.documentId, v.modelId, v.kind, v.identifier, v.classFullName, v.category, "
-            + "v.federationGuid, v.checksum, v.fromIndex, v.toIndex, v.body";
+            + "v.federationGuid, v.checksum, v.fromIndex, v.toIndex, v.body, v.bodyLob";
     private final Database database;
 
     @Activate
@@ -276,11 +276,11 @@ public final class ElementQueries implements ElementService {
             SchemaCollector collector = new SchemaCollector();
             long last = Long.MIN_VALUE;
             while (true) {
-                List<Object[]> chunk = em.createQuery("SELECT v.id, v.classFullName, v.body FROM ElementVersionEntity v "
+                List<Object[]> chunk = em.createQuery("SELECT v.id, v.classFullName, v.body, v.bodyLob FROM ElementVersionEntity v "
                         + "WHERE v.iModelId = :m AND v.fromIndex <= :n AND v.id > :last ORDER BY v.id", Object[].class)
                         .setParameter("m", iModelId).setParameter("n", index).setParameter("last", last).setMaxResults(CHUNK).getResultList();
                 for (Object[] r : chunk) {
-                    collector.add((String) r[1], ElementInfoMapper.properties((String) r[2]));
+                    collector.add((String) r[1], ElementInfoMapper.properties(ElementVersionEntity.body(r[2], r[3])));
                 }
                 if (chunk.size() < CHUNK) {
                     break;
@@ -376,7 +376,7 @@ public final class ElementQueries implements ElementService {
             String federationGuid, String checksum, int fromIndex, int toIndex, String body) {
         static Row of(Object[] r) {
             return new Row((Long) r[0], (String) r[1], (Long) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], (String) r[8], (Integer) r[9], (Integer) r[10], (String) r[11]);
+                    (String) r[7], (String) r[8], (Integer) r[9], (Integer) r[10], ElementVersionEntity.body(r[11], r[12]));
         }
     }
 

@@ -629,7 +629,6 @@ final class Bridge {
         private final String extents;
         private final OpenRows openRows;
         private final Map<String, java.util.Set<String>> schema;
-        private final List<ElementVersionEntity> unflushed = new ArrayList<>();
 
         ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
@@ -716,10 +715,11 @@ final class Bridge {
                 oldRecords.computeIfAbsent(cc.oldElementId(), k -> new ArrayList<>()).add(change(cc.oldElementId(), "deleted", p[1], p[2], p[3]));
             }
             boolean spatial = false;
+            VersionInserter versions = new VersionInserter(em, result.updates().size() + result.inserts().size() + result.classChanges().size());
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                persist(em, version(iModelId, u.elementId(), modelId, p[0], record, index));
+                add(versions, iModelId, u.elementId(), modelId, p[0], record, index);
                 count(categories, record[3], 1);
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
@@ -755,13 +755,14 @@ final class Bridge {
                 } else {
                     guid = record[4] != null ? record[4] : UUID.randomUUID().toString();
                 }
-                persist(em, version(iModelId, elementId, modelId, guid, record, index));
+                add(versions, iModelId, elementId, modelId, guid, record, index);
                 count(categories, record[3], 1);
                 byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
                 sha1.update(bytes);
                 size += bytes.length;
                 spatial |= "1".equals(record[8]);
             }
+            versions.close();
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
             }
@@ -777,25 +778,10 @@ final class Bridge {
             return changeset;
         }
 
-        /**
-         * Persists a version and, every 1000, flushes and detaches the versions written so far so the persistence
-         * context stays small. Only the versions are detached: the document, model and task stay managed, so their
-         * later changes (changeset count, element ids, skip key) are written too.
-         */
-        private void persist(EntityManager em, ElementVersionEntity version) {
-            em.persist(version);
-            unflushed.add(version);
-            if (unflushed.size() == 1000) {
-                em.flush();
-                unflushed.forEach(em::detach);
-                unflushed.clear();
-            }
-        }
-
-        private ElementVersionEntity version(String iModelId, long elementId, long modelId, String federationGuid, String[] r, int index) {
+        private void add(VersionInserter versions, String iModelId, long elementId, long modelId, String federationGuid, String[] r, int index) {
             // r: kind, identifier, class, category, federationGuid, checksum, contentChecksum, body, placed, geometry (base64)
-            return new ElementVersionEntity(iModelId, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7])
-                    .withGeometry(r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
+            versions.add(iModelId, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7],
+                    r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
         }
 
         private static Map<String, Object> change(long elementId, String operation, String classFullName, String identifier, String checksum) {
