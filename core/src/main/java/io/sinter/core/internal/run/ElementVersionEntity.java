@@ -22,9 +22,9 @@ import java.nio.charset.StandardCharsets;
 @Entity
 @Table(name = "SINTER_ELEMENT", indexes = {
         @Index(name = "SINTER_ELEMENT_DOC", columnList = "DOCUMENT_ID, TO_IDX, ELEMENT_ID"),
-        @Index(name = "SINTER_ELEMENT_ID", columnList = "IMODEL_ID, ELEMENT_ID, FROM_IDX"),
-        @Index(name = "SINTER_ELEMENT_FROM", columnList = "IMODEL_ID, FROM_IDX"),
-        @Index(name = "SINTER_ELEMENT_TO", columnList = "IMODEL_ID, TO_IDX")})
+        @Index(name = "SINTER_ELEMENT_ID", columnList = "IMODEL_KEY, ELEMENT_ID, FROM_IDX"),
+        @Index(name = "SINTER_ELEMENT_FROM", columnList = "IMODEL_KEY, FROM_IDX"),
+        @Index(name = "SINTER_ELEMENT_TO", columnList = "IMODEL_KEY, TO_IDX")})
 public class ElementVersionEntity {
     /** {@code toIndex} of a current version. */
     public static final int OPEN = Integer.MAX_VALUE;
@@ -39,8 +39,9 @@ public class ElementVersionEntity {
     @Column(name = "ID")
     private long id;
 
-    @Column(name = "IMODEL_ID", nullable = false, length = 36)
-    private String iModelId;
+    /** The iModel's {@code IModelEntity.getElementKey()}: a number, so the indexes it leads stay small. */
+    @Column(name = "IMODEL_KEY", nullable = false)
+    private long iModelKey;
 
     @Column(name = "ELEMENT_ID", nullable = false)
     private long elementId;
@@ -101,9 +102,9 @@ public class ElementVersionEntity {
     protected ElementVersionEntity() {
     }
 
-    public ElementVersionEntity(String iModelId, long elementId, String documentId, long modelId, String kind, String identifier,
+    public ElementVersionEntity(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier,
             String classFullName, String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body) {
-        this.iModelId = iModelId;
+        this.iModelKey = iModelKey;
         this.elementId = elementId;
         this.documentId = documentId;
         this.modelId = modelId;
@@ -122,7 +123,7 @@ public class ElementVersionEntity {
     }
 
     public long getId() { return id; }
-    public String getIModelId() { return iModelId; }
+    public long getIModelKey() { return iModelKey; }
     public long getElementId() { return elementId; }
     public String getDocumentId() { return documentId; }
     public long getModelId() { return modelId; }

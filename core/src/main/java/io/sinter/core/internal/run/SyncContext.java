@@ -67,13 +67,21 @@ final class SyncContext implements ConnectorContext {
             }
         }
         schema(element);
-        ElementContent.Analysis analysis = ElementContent.analyse(element);
-        ElementContent.Checksums checksums = analysis.checksums();
-        int ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksums.checksum(), checksums.contentChecksum());
+        ElementContent.Prepared content = ElementContent.prepare(element);
+        String checksum = content.checksum();
+        int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), checksum);
         try {
+            if (ordinal >= 0) {
+                // unchanged: nothing of it is written, so only a stub is spilled (no content checksum, body or geometry)
+                spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
+                        checksum, null, null, element.placement() == null ? "0" : "1", null);
+                return;
+            }
+            String contentChecksum = content.contentChecksum();
+            ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
             // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
-                    checksums.checksum(), checksums.contentChecksum(), analysis.contentJsonWith("version", element.version()),
+                    checksum, contentChecksum, content.contentJsonWith("version", element.version()),
                     element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);

@@ -20,8 +20,10 @@ import java.sql.SQLException;
  */
 final class VersionInserter implements AutoCloseable {
     static final String SEQUENCE = "ELEMENT_VERSION";
+    /** The {@code SINTER_ID} row that numbers iModels for column IMODEL_KEY. */
+    static final String IMODEL_KEYS = "IMODEL_KEY";
     private static final int BATCH = 1000;
-    private static final String INSERT = "INSERT INTO SINTER_ELEMENT (ID, IMODEL_ID, ELEMENT_ID, DOCUMENT_ID, MODEL_ID, KIND, IDENTIFIER, "
+    private static final String INSERT = "INSERT INTO SINTER_ELEMENT (ID, IMODEL_KEY, ELEMENT_ID, DOCUMENT_ID, MODEL_ID, KIND, IDENTIFIER, "
             + "CLASS_NAME, CATEGORY, FEDERATION_GUID, CHECKSUM, CONTENT_CHECKSUM, FROM_IDX, TO_IDX, BODY, BODY_LOB, GEOMETRY) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -39,7 +41,7 @@ final class VersionInserter implements AutoCloseable {
         em.flush();
         Connection connection = em.unwrap(Connection.class);
         try {
-            long last = allocate(connection, count);
+            long last = allocate(connection, SEQUENCE, count);
             this.nextId = last - count + 1;
             this.endId = last + 1;
             this.insert = connection.prepareStatement(INSERT);
@@ -48,14 +50,18 @@ final class VersionInserter implements AutoCloseable {
         }
     }
 
-    /** @return the last id of a block of {@code count} ids */
-    private static long allocate(Connection connection, int count) throws SQLException {
+    /**
+     * Raises the {@code SINTER_ID} row {@code name} by {@code count} (creating it when missing) in the current transaction.
+     *
+     * @return the last number of the block of {@code count} numbers allocated
+     */
+    static long allocate(Connection connection, String name, long count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE SINTER_ID SET NEXT_ID = NEXT_ID + ? WHERE NAME = ?")) {
             update.setLong(1, count);
-            update.setString(2, SEQUENCE);
+            update.setString(2, name);
             if (update.executeUpdate() == 0) {
                 try (PreparedStatement create = connection.prepareStatement("INSERT INTO SINTER_ID (NAME, NEXT_ID) VALUES (?, ?)")) {
-                    create.setString(1, SEQUENCE);
+                    create.setString(1, name);
                     create.setLong(2, count);
                     create.executeUpdate();
                 }
@@ -63,7 +69,7 @@ final class VersionInserter implements AutoCloseable {
             }
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT NEXT_ID FROM SINTER_ID WHERE NAME = ?")) {
-            select.setString(1, SEQUENCE);
+            select.setString(1, name);
             try (ResultSet r = select.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -71,15 +77,25 @@ final class VersionInserter implements AutoCloseable {
         }
     }
 
+    /** @return a new iModel key, allocated in the EntityManager's transaction (flushed first) */
+    static long newIModelKey(EntityManager em) {
+        em.flush();
+        try {
+            return allocate(em.unwrap(Connection.class), IMODEL_KEYS, 1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot allocate an iModel key", e);
+        }
+    }
+
     /** Adds an open version from changeset {@code fromIndex}; geometry may be null. */
-    void add(String iModelId, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
+    void add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
             String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry) {
         if (nextId >= endId) {
             throw new IllegalStateException("more element versions than ids allocated");
         }
         try {
             insert.setLong(1, nextId++);
-            insert.setString(2, iModelId);
+            insert.setLong(2, iModelKey);
             insert.setLong(3, elementId);
             insert.setString(4, documentId);
             insert.setLong(5, modelId);
