@@ -189,6 +189,9 @@ public final class Diff {
             throw new IllegalStateException("finished");
         }
         Objects.requireNonNull(identifier, "identifier");
+        if (storedCount == 0) {
+            return -1;
+        }
         int kindCode = kinds.code(kind);
         int found = find(kindCode, identifier);
         if (found <= 0 || storedPartner[found - 1] != NONE) {
