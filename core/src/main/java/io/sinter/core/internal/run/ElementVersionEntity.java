@@ -29,7 +29,10 @@ public class ElementVersionEntity {
     /** {@code toIndex} of a current version. */
     public static final int OPEN = Integer.MAX_VALUE;
 
-    /** The most UTF-8 bytes of a body kept in column BODY (VARCHAR FOR BIT DATA on Derby, up to 32,672; BYTEA on PostgreSQL); longer ones go to BODY_LOB. */
+    /**
+     * The most UTF-8 bytes of a body kept in column BODY (EclipseLink generates BLOB(32000) on Derby, BYTEA on
+     * PostgreSQL); longer ones go to BODY_LOB.
+     */
     public static final int BODY_LIMIT = 32_000;
 
     @Id
@@ -81,8 +84,8 @@ public class ElementVersionEntity {
 
     /**
      * Canonical JSON of the element's content (api.md section 7.5 fields other than the ids) in UTF-8 when that has
-     * at most {@link #BODY_LIMIT} bytes, else null and the body is in {@link #bodyLob}. Most bodies are small: bytes in
-     * the row are what the database writes fastest (Derby logs a CLOB as a stream and a VARCHAR char by char).
+     * at most {@link #BODY_LIMIT} bytes, else null and the body is in {@link #bodyLob}. Most bodies are small, and bytes
+     * are what the database writes fastest (Derby logs a VARCHAR char by char and a CLOB through a character stream).
      */
     @Column(name = "BODY", length = BODY_LIMIT)
     private byte[] body;

@@ -72,9 +72,8 @@ final class SyncContext implements ConnectorContext {
         int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), checksum);
         try {
             if (ordinal >= 0) {
-                // unchanged: nothing of it is written, so only a stub is spilled (no content checksum, body or geometry)
-                spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
-                        checksum, null, null, element.placement() == null ? "0" : "1", null);
+                // unchanged: nothing of it is written or read again, so an empty record keeps the ordinals in step
+                spill.write(ordinal);
                 return;
             }
             String contentChecksum = content.contentChecksum();
@@ -155,8 +154,35 @@ final class SyncContext implements ConnectorContext {
             schemaPaths++;
         }
         if (schemaPaths < MAX_SCHEMA_PATHS) {
-            paths(paths, "/properties", element.properties());
+            Map<String, Object> properties = element.properties();
+            Map<String, Object> last = lastProperties.get(element.classFullName());
+            // most elements of a class have the properties of the one before: the same paths, nothing to add
+            if (last == null || !sameShape(last, properties)) {
+                paths(paths, "/properties", properties);
+                lastProperties.put(element.classFullName(), properties);
+            }
         }
+    }
+
+    /** Class to the properties of the last of its elements whose paths were recorded. */
+    private final Map<String, Map<String, Object>> lastProperties = new java.util.HashMap<>();
+
+    /** @return whether both have the same keys at every level, with objects at the same places (so the same paths) */
+    static boolean sameShape(Map<?, ?> a, Map<?, ?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<?, ?> e : b.entrySet()) {
+            Object other = a.get(e.getKey());
+            if (other == null && !a.containsKey(e.getKey())) {
+                return false;
+            }
+            boolean object = e.getValue() instanceof Map<?, ?>;
+            if (object != other instanceof Map<?, ?> || object && !sameShape((Map<?, ?>) other, (Map<?, ?>) e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void paths(java.util.Set<String> paths, String prefix, Map<String, Object> properties) {
