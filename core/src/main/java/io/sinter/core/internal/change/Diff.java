@@ -174,6 +174,64 @@ public final class Diff {
     }
 
     /**
+     * The fast path of {@link #observed} for an element that is unchanged: when a stored element not yet
+     * observed has the same kind, identifier, class and {@code checksum}, records the element as unchanged
+     * (its content checksum is the stored one: equal checksums mean equal content) and returns its ordinal.
+     * Otherwise records nothing and returns -1; the caller then computes the content checksum and calls
+     * {@link #observed}.
+     *
+     * @return the element's ordinal, or -1 when it is not unchanged
+     * @throws IllegalArgumentException for a checksum that is not 64 hex digits
+     * @throws IllegalStateException after {@link #finish}
+     */
+    public int observedUnchanged(String kind, String identifier, String classFullName, String checksum) {
+        if (finished) {
+            throw new IllegalStateException("finished");
+        }
+        Objects.requireNonNull(identifier, "identifier");
+        if (storedCount == 0) {
+            return -1;
+        }
+        int kindCode = kinds.code(kind);
+        int found = find(kindCode, identifier);
+        if (found <= 0 || storedPartner[found - 1] != NONE) {
+            return -1;
+        }
+        int s = found - 1;
+        if (storedClass[s] != classes.code(classFullName)) {
+            return -1;
+        }
+        parseHex(checksum, scratch, 0);
+        if (!Arrays.equals(scratch, 0, 4, storedChecksum, 4 * s, 4 * s + 4)) {
+            return -1;
+        }
+        observing = true;
+        int o = observedCount;
+        if (o == observedKind.length) {
+            int capacity = grownCapacity(o);
+            observedKind = Arrays.copyOf(observedKind, capacity);
+            observedClass = Arrays.copyOf(observedClass, capacity);
+            observedIdentifier = Arrays.copyOf(observedIdentifier, capacity);
+            observedChecksum = Arrays.copyOf(observedChecksum, 4 * capacity);
+            observedContent = Arrays.copyOf(observedContent, 4 * capacity);
+            observedPartner = Arrays.copyOf(observedPartner, capacity);
+            observedOutcome = Arrays.copyOf(observedOutcome, capacity);
+        }
+        System.arraycopy(scratch, 0, observedChecksum, 4 * o, 4);
+        System.arraycopy(storedContent, 4 * s, observedContent, 4 * o, 4);
+        observedKind[o] = kindCode;
+        observedClass[o] = storedClass[s];
+        observedIdentifier[o] = identifier;
+        observedCount++;
+        observedPartner[o] = s;
+        storedPartner[s] = o;
+        observedOutcome[o] = UNCHANGED;
+        return o;
+    }
+
+    private final long[] scratch = new long[4];
+
+    /**
      * Ends the input and classifies.
      *
      * @param rematchByContent whether to pair "observed only" with "stored only" elements by content (section 6.3a);

@@ -109,6 +109,42 @@ public final class ElementContent {
         return new Analysis(checksums, content);
     }
 
+    /**
+     * An element's content normalised once, with its {@code checksum} and canonical JSON; the identifier-free
+     * {@code contentChecksum} is computed only when asked for (an element found unchanged by its checksum never needs it).
+     */
+    public static final class Prepared {
+        private final Parts parts;
+        private final String contentJson;
+        private final String checksum;
+
+        private Prepared(Element element) {
+            this.parts = new Parts(element, true);
+            this.contentJson = CanonicalJson.write(parts.withIdentifiers(UnaryOperator.identity()));
+            this.checksum = Hashes.sha256Hex(contentJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /** @return {@link ElementContent#checksum(Element)} */
+        public String checksum() {
+            return checksum;
+        }
+
+        /** @return {@link ElementContent#contentChecksum(Element)} */
+        public String contentChecksum() {
+            return CanonicalJson.sha256Hex(parts.withoutIdentifiers(true));
+        }
+
+        /** @return as {@link Analysis#contentJsonWith} */
+        public String contentJsonWith(String key, Object value) {
+            return new Analysis(null, contentJson).contentJsonWith(key, value);
+        }
+    }
+
+    /** @return the element's content normalised once, with its checksum (see {@link Prepared}) */
+    public static Prepared prepare(Element element) {
+        return new Prepared(element);
+    }
+
     /** @return the checksum stored in {@code provenance.checksum} (api.md section 6.2) */
     public static String checksum(Element element) {
         return CanonicalJson.sha256Hex(new Parts(element, true).withIdentifiers(UnaryOperator.identity()));

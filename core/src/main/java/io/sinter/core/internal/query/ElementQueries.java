@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class ElementQueries implements ElementService {
     static final int CHUNK = 500;
     private static final String COLUMNS = "v.elementId, v.documentId, v.modelId, v.kind, v.identifier, v.classFullName, v.category, "
-            + "v.federationGuid, v.checksum, v.fromIndex, v.toIndex, v.body";
+            + "v.federationGuid, v.checksum, v.fromIndex, v.toIndex, v.body, v.bodyLob";
     private final Database database;
 
     @Activate
@@ -47,7 +47,7 @@ public final class ElementQueries implements ElementService {
     public Page<ElementInfo> list(String iModelId, ElementFilter filter, int skip, int top) {
         return database.inTransaction(em -> {
             int index = index(em, iModelId, filter.changesetIndex());
-            StringBuilder jpql = new StringBuilder("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelId = :m "
+            StringBuilder jpql = new StringBuilder("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelKey = :m "
                     + "AND v.fromIndex <= :n AND v.toIndex > :n");
             Map<String, Object> parameters = new HashMap<>();
             if (filter.className() != null) {
@@ -71,7 +71,7 @@ public final class ElementQueries implements ElementService {
                 parameters.put("model", model);
             }
             jpql.append(" ORDER BY v.elementId");
-            TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("m", iModelId).setParameter("n", index);
+            TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", index);
             parameters.forEach(query::setParameter);
             List<Row> rows = query.setFirstResult(skip).setMaxResults(top + 1).getResultStream().map(Row::of).toList();
             Resolver resolver = new Resolver(em);
@@ -99,8 +99,8 @@ public final class ElementQueries implements ElementService {
             requireIModel(em, iModelId);
             Long id = parseId(elementId);
             List<Row> rows = id == null ? List.of() : em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v "
-                    + "WHERE v.iModelId = :m AND v.elementId = :e ORDER BY v.fromIndex", Object[].class)
-                    .setParameter("m", iModelId).setParameter("e", id).getResultStream().map(Row::of).toList();
+                    + "WHERE v.iModelKey = :m AND v.elementId = :e ORDER BY v.fromIndex", Object[].class)
+                    .setParameter("m", elementKey(em, iModelId)).setParameter("e", id).getResultStream().map(Row::of).toList();
             if (rows.isEmpty()) {
                 throw elementNotFound(elementId);
             }
@@ -146,8 +146,8 @@ public final class ElementQueries implements ElementService {
         return database.inTransaction(em -> {
             int index = index(em, iModelId, changesetIndex);
             Row row = rowAt(em, iModelId, elementId, index);
-            List<byte[]> stored = em.createQuery("SELECT v.geometry FROM ElementVersionEntity v WHERE v.iModelId = :m "
-                    + "AND v.elementId = :e AND v.fromIndex = :f", byte[].class).setParameter("m", iModelId).setParameter("e", row.elementId())
+            List<byte[]> stored = em.createQuery("SELECT v.geometry FROM ElementVersionEntity v WHERE v.iModelKey = :m "
+                    + "AND v.elementId = :e AND v.fromIndex = :f", byte[].class).setParameter("m", elementKey(em, iModelId)).setParameter("e", row.elementId())
                     .setParameter("f", row.fromIndex()).getResultList();
             byte[] bytes = stored.isEmpty() ? null : stored.get(0);
             byte[] glb = bytes == null ? null : Glb.write(ElementInfoMapper.hex(row.elementId()), GeometryCodec.decode(bytes),
@@ -231,9 +231,9 @@ public final class ElementQueries implements ElementService {
         private boolean exhausted;
 
         Cursor(EntityManager em, String iModelId, String column, int n, String className) {
-            this.query = em.createQuery("SELECT v.elementId, v.classFullName FROM ElementVersionEntity v WHERE v.iModelId = :m AND "
+            this.query = em.createQuery("SELECT v.elementId, v.classFullName FROM ElementVersionEntity v WHERE v.iModelKey = :m AND "
                     + column + " = :n AND v.elementId > :last" + (className == null ? "" : " AND v.classFullName = :c")
-                    + " ORDER BY v.elementId", Object[].class).setParameter("m", iModelId).setParameter("n", n).setMaxResults(CHUNK);
+                    + " ORDER BY v.elementId", Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", n).setMaxResults(CHUNK);
             if (className != null) {
                 query.setParameter("c", className);
             }
@@ -259,8 +259,8 @@ public final class ElementQueries implements ElementService {
     private static Map<Long, Row> rows(EntityManager em, String iModelId, String column, int n, List<Long> ids) {
         Map<Long, Row> rows = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelId = :m AND " + column + " = :n "
-                    + "AND v.elementId IN :ids", Object[].class).setParameter("m", iModelId).setParameter("n", n)
+            em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelKey = :m AND " + column + " = :n "
+                    + "AND v.elementId IN :ids", Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", n)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).getResultStream()
                     .map(Row::of).forEach(r -> rows.put(r.elementId(), r));
         }
@@ -276,11 +276,11 @@ public final class ElementQueries implements ElementService {
             SchemaCollector collector = new SchemaCollector();
             long last = Long.MIN_VALUE;
             while (true) {
-                List<Object[]> chunk = em.createQuery("SELECT v.id, v.classFullName, v.body FROM ElementVersionEntity v "
-                        + "WHERE v.iModelId = :m AND v.fromIndex <= :n AND v.id > :last ORDER BY v.id", Object[].class)
-                        .setParameter("m", iModelId).setParameter("n", index).setParameter("last", last).setMaxResults(CHUNK).getResultList();
+                List<Object[]> chunk = em.createQuery("SELECT v.id, v.classFullName, v.body, v.bodyLob FROM ElementVersionEntity v "
+                        + "WHERE v.iModelKey = :m AND v.fromIndex <= :n AND v.id > :last ORDER BY v.id", Object[].class)
+                        .setParameter("m", elementKey(em, iModelId)).setParameter("n", index).setParameter("last", last).setMaxResults(CHUNK).getResultList();
                 for (Object[] r : chunk) {
-                    collector.add((String) r[1], ElementInfoMapper.properties((String) r[2]));
+                    collector.add((String) r[1], ElementInfoMapper.properties(ElementVersionEntity.body(r[2], r[3])));
                 }
                 if (chunk.size() < CHUNK) {
                     break;
@@ -297,13 +297,22 @@ public final class ElementQueries implements ElementService {
 
     private static Map<String, Long> counts(EntityManager em, String iModelId, int index, String column) {
         Map<String, Long> counts = new TreeMap<>();
-        em.createQuery("SELECT " + column + ", COUNT(v) FROM ElementVersionEntity v WHERE v.iModelId = :m AND v.fromIndex <= :n "
-                + "AND v.toIndex > :n GROUP BY " + column, Object[].class).setParameter("m", iModelId).setParameter("n", index)
+        em.createQuery("SELECT " + column + ", COUNT(v) FROM ElementVersionEntity v WHERE v.iModelKey = :m AND v.fromIndex <= :n "
+                + "AND v.toIndex > :n GROUP BY " + column, Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", index)
                 .getResultStream().filter(r -> r[0] != null).forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
         return counts;
     }
 
     // ---- shared
+
+    /**
+     * @return the number that stands for the iModel in its element versions (column IMODEL_KEY, given with its first
+     *         changeset), or -1 when it has none yet
+     */
+    private static long elementKey(EntityManager em, String iModelId) {
+        IModelEntity model = iModelId == null ? null : em.find(IModelEntity.class, iModelId);
+        return model == null || model.getElementKey() == null ? -1L : model.getElementKey();
+    }
 
     private static IModelEntity requireIModel(EntityManager em, String iModelId) {
         IModelEntity model = iModelId == null ? null : em.find(IModelEntity.class, iModelId);
@@ -350,9 +359,9 @@ public final class ElementQueries implements ElementService {
 
     private static Row rowAt(EntityManager em, String iModelId, String elementId, int index) {
         Long id = parseId(elementId);
-        List<Row> rows = id == null ? List.of() : em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelId = :m "
+        List<Row> rows = id == null ? List.of() : em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelKey = :m "
                 + "AND v.elementId = :e AND v.fromIndex <= :n AND v.toIndex > :n", Object[].class)
-                .setParameter("m", iModelId).setParameter("e", id).setParameter("n", index).getResultStream().map(Row::of).toList();
+                .setParameter("m", elementKey(em, iModelId)).setParameter("e", id).setParameter("n", index).getResultStream().map(Row::of).toList();
         if (rows.isEmpty()) {
             throw elementNotFound(elementId);
         }
@@ -376,7 +385,7 @@ public final class ElementQueries implements ElementService {
             String federationGuid, String checksum, int fromIndex, int toIndex, String body) {
         static Row of(Object[] r) {
             return new Row((Long) r[0], (String) r[1], (Long) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], (String) r[8], (Integer) r[9], (Integer) r[10], (String) r[11]);
+                    (String) r[7], (String) r[8], (Integer) r[9], (Integer) r[10], ElementVersionEntity.body(r[11], r[12]));
         }
     }
 

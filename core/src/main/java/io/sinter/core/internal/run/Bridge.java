@@ -260,13 +260,7 @@ final class Bridge {
 
         Diff diff = new Diff();
         OpenRows openRows = new OpenRows();
-        database.run(em -> em.createQuery("SELECT v.elementId, v.kind, v.identifier, v.classFullName, v.checksum, v.contentChecksum, v.id "
-                + "FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open ORDER BY v.elementId", Object[].class)
-                .setParameter("d", document.getId()).setParameter("open", ElementVersionEntity.OPEN).getResultStream()
-                .forEach(r -> {
-                    diff.stored((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]);
-                    openRows.add((Long) r[0], ((Number) r[6]).longValue());
-                }));
+        database.run(em -> readStoredState(em, document.getId(), diff, openRows));
 
         Spill spill;
         try {
@@ -491,6 +485,31 @@ final class Bridge {
         return bits;
     }
 
+    /**
+     * Feeds a document's open versions to {@code diff} and their row ids to {@code openRows}: one pass in element id
+     * order through index SINTER_ELEMENT_DOC (DOCUMENT_ID, TO_IDX, ELEMENT_ID, so without a sort), in plain JDBC with
+     * only the columns the diff needs (no persistence-context rows for what can be a million versions).
+     */
+    static void readStoredState(EntityManager em, String documentId, Diff diff, OpenRows openRows) {
+        em.flush();
+        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT ELEMENT_ID, KIND, IDENTIFIER, CLASS_NAME, CHECKSUM, "
+                + "CONTENT_CHECKSUM, ID FROM SINTER_ELEMENT WHERE DOCUMENT_ID = ? AND TO_IDX = ? ORDER BY ELEMENT_ID")) {
+            query.setString(1, documentId);
+            query.setInt(2, ElementVersionEntity.OPEN);
+            query.setFetchSize(1000);
+            try (java.sql.ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    long elementId = r.getLong(1);
+                    diff.stored(elementId, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6));
+                    openRows.add(elementId, r.getLong(7));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the stored state of document " + documentId, e);
+        }
+    }
+
     /** Row ids of a document's open versions by element id, loaded with its stored state (element ids ascending). */
     static final class OpenRows {
         private long[] elementIds = new long[1024];
@@ -539,25 +558,32 @@ final class Bridge {
             rows.add(row);
         }
         em.flush();
-        for (int from = 0; from < rows.size(); from += 500) {
-            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-            StringBuilder in = new StringBuilder(" WHERE ID IN (");
-            for (int i = 0; i < chunk.size(); i++) {
-                in.append(i == 0 ? "?" : ",?");
+        // by primary key, one prepared statement each (an IN list of hundreds of parameters costs Derby a compilation per length)
+        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        try (java.sql.PreparedStatement select = connection.prepareStatement(
+                "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM, CATEGORY FROM SINTER_ELEMENT WHERE ID = ?");
+                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE SINTER_ELEMENT SET TO_IDX = ? WHERE ID = ?")) {
+            int pending = 0;
+            for (long row : rows) {
+                select.setLong(1, row);
+                try (java.sql.ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        previous.put(r.getLong(1), new String[] {r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6)});
+                    }
+                }
+                update.setInt(1, index);
+                update.setLong(2, row);
+                update.addBatch();
+                if (++pending == 1000) {
+                    update.executeBatch();
+                    pending = 0;
+                }
             }
-            in.append(')');
-            jakarta.persistence.Query select = em.createNativeQuery(
-                    "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM, CATEGORY FROM SINTER_ELEMENT" + in);
-            jakarta.persistence.Query update = em.createNativeQuery("UPDATE SINTER_ELEMENT SET TO_IDX = ?" + in).setParameter(1, index);
-            for (int i = 0; i < chunk.size(); i++) {
-                select.setParameter(i + 1, chunk.get(i));
-                update.setParameter(i + 2, chunk.get(i));
+            if (pending > 0) {
+                update.executeBatch();
             }
-            for (Object row : select.getResultList()) {
-                Object[] r = (Object[]) row;
-                previous.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]});
-            }
-            update.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot close the element versions of document " + documentId, e);
         }
         em.getEntityManagerFactory().getCache().evict(ElementVersionEntity.class);
     }
@@ -629,7 +655,6 @@ final class Bridge {
         private final String extents;
         private final OpenRows openRows;
         private final Map<String, java.util.Set<String>> schema;
-        private final List<ElementVersionEntity> unflushed = new ArrayList<>();
 
         ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
@@ -686,6 +711,10 @@ final class Bridge {
                 bits |= 16;
             }
             long modelId = Long.decode(document.getModelId());
+            if (model.getElementKey() == null) {
+                model.setElementKey(VersionInserter.newIModelKey(em));
+            }
+            long iModelKey = model.getElementKey();
 
             // old states that end with this changeset: deletes, updates, class changes
             List<Long> closing = new ArrayList<>();
@@ -716,10 +745,11 @@ final class Bridge {
                 oldRecords.computeIfAbsent(cc.oldElementId(), k -> new ArrayList<>()).add(change(cc.oldElementId(), "deleted", p[1], p[2], p[3]));
             }
             boolean spatial = false;
+            VersionInserter versions = new VersionInserter(em, result.updates().size() + result.inserts().size() + result.classChanges().size());
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                persist(em, version(iModelId, u.elementId(), modelId, p[0], record, index));
+                add(versions, iModelKey, u.elementId(), modelId, p[0], record, index);
                 count(categories, record[3], 1);
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
@@ -755,13 +785,14 @@ final class Bridge {
                 } else {
                     guid = record[4] != null ? record[4] : UUID.randomUUID().toString();
                 }
-                persist(em, version(iModelId, elementId, modelId, guid, record, index));
+                add(versions, iModelKey, elementId, modelId, guid, record, index);
                 count(categories, record[3], 1);
                 byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
                 sha1.update(bytes);
                 size += bytes.length;
                 spatial |= "1".equals(record[8]);
             }
+            versions.close();
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
             }
@@ -777,25 +808,10 @@ final class Bridge {
             return changeset;
         }
 
-        /**
-         * Persists a version and, every 1000, flushes and detaches the versions written so far so the persistence
-         * context stays small. Only the versions are detached: the document, model and task stay managed, so their
-         * later changes (changeset count, element ids, skip key) are written too.
-         */
-        private void persist(EntityManager em, ElementVersionEntity version) {
-            em.persist(version);
-            unflushed.add(version);
-            if (unflushed.size() == 1000) {
-                em.flush();
-                unflushed.forEach(em::detach);
-                unflushed.clear();
-            }
-        }
-
-        private ElementVersionEntity version(String iModelId, long elementId, long modelId, String federationGuid, String[] r, int index) {
+        private void add(VersionInserter versions, long iModelKey, long elementId, long modelId, String federationGuid, String[] r, int index) {
             // r: kind, identifier, class, category, federationGuid, checksum, contentChecksum, body, placed, geometry (base64)
-            return new ElementVersionEntity(iModelId, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7])
-                    .withGeometry(r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
+            versions.add(iModelKey, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7],
+                    r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
         }
 
         private static Map<String, Object> change(long elementId, String operation, String classFullName, String identifier, String checksum) {

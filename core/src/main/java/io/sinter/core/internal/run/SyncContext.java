@@ -67,13 +67,20 @@ final class SyncContext implements ConnectorContext {
             }
         }
         schema(element);
-        ElementContent.Analysis analysis = ElementContent.analyse(element);
-        ElementContent.Checksums checksums = analysis.checksums();
-        int ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksums.checksum(), checksums.contentChecksum());
+        ElementContent.Prepared content = ElementContent.prepare(element);
+        String checksum = content.checksum();
+        int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), checksum);
         try {
+            if (ordinal >= 0) {
+                // unchanged: nothing of it is written or read again, so an empty record keeps the ordinals in step
+                spill.write(ordinal);
+                return;
+            }
+            String contentChecksum = content.contentChecksum();
+            ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
             // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
-                    checksums.checksum(), checksums.contentChecksum(), analysis.contentJsonWith("version", element.version()),
+                    checksum, contentChecksum, content.contentJsonWith("version", element.version()),
                     element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);
@@ -147,8 +154,35 @@ final class SyncContext implements ConnectorContext {
             schemaPaths++;
         }
         if (schemaPaths < MAX_SCHEMA_PATHS) {
-            paths(paths, "/properties", element.properties());
+            Map<String, Object> properties = element.properties();
+            Map<String, Object> last = lastProperties.get(element.classFullName());
+            // most elements of a class have the properties of the one before: the same paths, nothing to add
+            if (last == null || !sameShape(last, properties)) {
+                paths(paths, "/properties", properties);
+                lastProperties.put(element.classFullName(), properties);
+            }
         }
+    }
+
+    /** Class to the properties of the last of its elements whose paths were recorded. */
+    private final Map<String, Map<String, Object>> lastProperties = new java.util.HashMap<>();
+
+    /** @return whether both have the same keys at every level, with objects at the same places (so the same paths) */
+    static boolean sameShape(Map<?, ?> a, Map<?, ?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<?, ?> e : b.entrySet()) {
+            Object other = a.get(e.getKey());
+            if (other == null && !a.containsKey(e.getKey())) {
+                return false;
+            }
+            boolean object = e.getValue() instanceof Map<?, ?>;
+            if (object != other instanceof Map<?, ?> || object && !sameShape((Map<?, ?>) other, (Map<?, ?>) e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void paths(java.util.Set<String> paths, String prefix, Map<String, Object> properties) {

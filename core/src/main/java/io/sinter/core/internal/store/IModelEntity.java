@@ -60,6 +60,13 @@ public class IModelEntity {
 
 
     /** The next element id to hand out (api.md section 1.4: starts at 0x20, never reused). */
+    /**
+     * The number that stands for this iModel in SINTER_ELEMENT (column IMODEL_KEY and the indexes it leads): a BIGINT
+     * keeps those indexes small and cheap to maintain. Allocated with the first changeset; null before.
+     */
+    @Column(name = "ELEMENT_KEY")
+    private Long elementKey;
+
     @Column(name = "NEXT_ELEMENT_ID", nullable = false)
     private long nextElementId = 0x20;
 
@@ -111,6 +118,9 @@ public class IModelEntity {
     public void setChangesetCount(int changesetCount) { this.changesetCount = changesetCount; }
 
     /** @return the first of {@code count} new element ids */
+    public Long getElementKey() { return elementKey; }
+    public void setElementKey(Long elementKey) { this.elementKey = elementKey; }
+
     public long allocateElementIds(long count) {
         long first = nextElementId;
         nextElementId += count;

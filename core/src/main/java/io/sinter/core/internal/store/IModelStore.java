@@ -171,7 +171,10 @@ public final class IModelStore implements IModelService {
                 em.createQuery("DELETE FROM " + entity + " x WHERE x.runId IN (SELECT r.id FROM RunEntity r WHERE r.iModelId = :m)")
                         .setParameter("m", id).executeUpdate();
             }
-            for (String entity : new String[] {"ReportEntity", "RunEntity", "ElementVersionEntity", "ChangesetEntity", "CategoryCountEntity", "SchemaPathEntity", "DocumentEntity",
+            if (model.getElementKey() != null) {
+                em.createQuery("DELETE FROM ElementVersionEntity x WHERE x.iModelKey = :k").setParameter("k", model.getElementKey()).executeUpdate();
+            }
+            for (String entity : new String[] {"ReportEntity", "RunEntity", "ChangesetEntity", "CategoryCountEntity", "SchemaPathEntity", "DocumentEntity",
                     "ConnectionEntity"}) {
                 em.createQuery("DELETE FROM " + entity + " x WHERE x.iModelId = :m").setParameter("m", id).executeUpdate();
             }

@@ -54,6 +54,28 @@ class DiffTest {
     }
 
     @Test
+    void observedUnchangedRecordsOnlyAnUnchangedElementAndLeavesTheRestToObserved() {
+        Diff diff = new Diff();
+        diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"));
+        diff.stored(0x21, IFC, "b", WALL, sum("B"), sum("cB"));
+        diff.stored(0x22, IFC, "c", WALL, sum("C"), sum("cC"));
+        assertEquals(-1, diff.observedUnchanged(IFC, "b", WALL, sum("B2")), "another checksum: not unchanged");
+        assertEquals(-1, diff.observedUnchanged(IFC, "c", SLAB, sum("C")), "another class: not unchanged");
+        assertEquals(-1, diff.observedUnchanged(IFC, "n", WALL, sum("N")), "not stored: not unchanged");
+        assertEquals(0, diff.observedUnchanged(IFC, "a", WALL, sum("A").toUpperCase()));
+        assertEquals(1, diff.observed(IFC, "b", WALL, sum("B2"), sum("cB2")));
+        assertEquals(2, diff.observed(IFC, "c", SLAB, sum("C"), sum("cC")));
+        assertEquals(3, diff.observed(IFC, "n", WALL, sum("N"), sum("cN")));
+        assertEquals(-1, diff.observedUnchanged(IFC, "a", WALL, sum("A")), "already observed: left to observed, which refuses it");
+        assertThrows(IllegalArgumentException.class, () -> diff.observed(IFC, "a", WALL, sum("A"), sum("cA")));
+        Diff.Result result = diff.finish(true);
+        assertEquals(List.of(new Diff.Update(0x21, 1, IFC, "b", false)), result.updates());
+        assertEquals(List.of(new Diff.Insert(3, IFC, "n")), result.inserts());
+        assertEquals(List.of(new Diff.ClassChange(0x22, WALL, 2, IFC, "c", SLAB)), result.classChanges());
+        assertEquals(1, result.counts().unchanged());
+    }
+
+    @Test
     void keyInBothWithDifferentChecksumsAndSameClassIsUpdatedInPlace() {
         Diff diff = new Diff();
         diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"));

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ElementQueriesTest {
     private static final String M = "11111111-1111-4111-8111-111111111111";
+    private static final long KEY = 7;
     private static final String DOC = "22222222-2222-4222-8222-222222222222";
     private InMemoryDatabase database;
     private ElementQueries queries;
@@ -49,6 +50,7 @@ class ElementQueriesTest {
             IModelEntity model = new IModelEntity(M, "33333333-3333-4333-8333-333333333333", 0);
             model.setName("m", "m");
             model.setChangesetCount(3);
+            model.setElementKey(KEY);
             em.persist(model);
             for (int i = 1; i <= 3; i++) {
                 em.persist(new ChangesetEntity("cs" + i, M, i, i == 1 ? "" : "cs" + (i - 1), "d", "owner", 1000L * i, 0, 0, "task" + i,
@@ -85,7 +87,7 @@ class ElementQueriesTest {
         body.put("relationships", parent == null ? List.of() : List.of(Map.of("type", "ChildOf", "target", parent)));
         body.put("geometry", null);
         body.put("version", null);
-        ElementVersionEntity v = new ElementVersionEntity(M, id, DOC, 0x10, "Row", identifier, className, "CSV",
+        ElementVersionEntity v = new ElementVersionEntity(KEY, id, DOC, 0x10, "Row", identifier, className, "CSV",
                 "guid-" + identifier, "sum-" + identifier + from, "content", from, CanonicalJson.write(body));
         em.persist(v);
         return v;
