@@ -305,7 +305,7 @@ final class Bridge {
             details.put("synchronizationReport", report(context));
             handedOver = true;
             return new Outcome("Success", null, null, null, details,
-                    new ChangeWrites(document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
+                    new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
                     context.geolocation(), context.extents().stored(), openRows, context.schema()))
                     .withReport(Reports.withMatching(Reports.task(work, document, source.references(), context, c, started, null, null),
                             result.rematches()));
@@ -656,9 +656,13 @@ final class Bridge {
         private final OpenRows openRows;
         private final Map<String, java.util.Set<String>> schema;
 
-        ChangeWrites(String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
+        /** numbers (row ids, iModel keys) are allocated in short transactions of their own */
+        private final Database database;
+
+        ChangeWrites(Database database, String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
                 Map<String, java.util.Set<String>> schema) {
+            this.database = database;
             this.openRows = openRows;
             this.schema = schema;
             this.geolocation = geolocation;
@@ -712,7 +716,7 @@ final class Bridge {
             }
             long modelId = Long.decode(document.getModelId());
             if (model.getElementKey() == null) {
-                model.setElementKey(VersionInserter.newIModelKey(em));
+                model.setElementKey(VersionInserter.newIModelKey(database));
             }
             long iModelKey = model.getElementKey();
 
@@ -745,7 +749,9 @@ final class Bridge {
                 oldRecords.computeIfAbsent(cc.oldElementId(), k -> new ArrayList<>()).add(change(cc.oldElementId(), "deleted", p[1], p[2], p[3]));
             }
             boolean spatial = false;
-            VersionInserter versions = new VersionInserter(em, result.updates().size() + result.inserts().size() + result.classChanges().size());
+            int versionCount = result.updates().size() + result.inserts().size() + result.classChanges().size();
+            VersionInserter versions = new VersionInserter(em, versionCount,
+                    VersionInserter.allocateCommitted(database, VersionInserter.SEQUENCE, versionCount));
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());

@@ -1,5 +1,6 @@
 package io.sinter.core.internal.run;
 
+import io.sinter.core.internal.persistence.Database;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ import java.sql.SQLException;
  * Going around the persistence context saves its per-entity bookkeeping (clone, change set, flush,
  * detach) for what can be a million rows.
  *
- * <p>Row ids come in one block from the same row of {@code SINTER_ID} that the entity's
+ * <p>Row ids come in one block ({@link #allocateCommitted}) from the same row of {@code SINTER_ID} that the entity's
  * {@code TableGenerator} uses ({@code NEXT_ID} is raised by the block size; the block is
  * {@code (old, new]}, as EclipseLink allocates), so ids stay unique whichever way a version is
  * written. Portable SQL only (Derby and PostgreSQL).
@@ -37,11 +38,10 @@ final class VersionInserter implements AutoCloseable {
      *
      * @param count how many versions will be added, exactly or at most
      */
-    VersionInserter(EntityManager em, int count) {
+    VersionInserter(EntityManager em, int count, long last) {
         em.flush();
         Connection connection = em.unwrap(Connection.class);
         try {
-            long last = allocate(connection, SEQUENCE, count);
             this.nextId = last - count + 1;
             this.endId = last + 1;
             this.insert = connection.prepareStatement(INSERT);
@@ -77,14 +77,27 @@ final class VersionInserter implements AutoCloseable {
         }
     }
 
-    /** @return a new iModel key, allocated in the EntityManager's transaction (flushed first) */
-    static long newIModelKey(EntityManager em) {
-        em.flush();
-        try {
-            return allocate(em.unwrap(Connection.class), IMODEL_KEYS, 1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot allocate an iModel key", e);
-        }
+    /**
+     * Allocates {@code count} numbers of the {@code SINTER_ID} row {@code name} in a short transaction of its own,
+     * committed at once. The long write transaction of a changeset then holds no lock on {@code SINTER_ID}, so
+     * two runs writing to different iModels never wait for each other (Derby gives up after 60 s); a changeset
+     * that rolls back leaves a gap in the numbers, nothing else.
+     *
+     * @return the last number of the block
+     */
+    static long allocateCommitted(Database database, String name, long count) {
+        return database.inTransaction(em -> {
+            try {
+                return allocate(em.unwrap(Connection.class), name, count);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot allocate " + count + " numbers of " + name, e);
+            }
+        });
+    }
+
+    /** @return a new iModel key (a committed number of its own) */
+    static long newIModelKey(Database database) {
+        return allocateCommitted(database, IMODEL_KEYS, 1);
     }
 
     /** Adds an open version from changeset {@code fromIndex}; geometry may be null. */
