@@ -149,6 +149,46 @@ public class RunsIT {
         return Shell.run(commandProcessor, command);
     }
 
+    /** Two runs on two iModels write at the same time (sinter.sync.workers = 2): neither waits for the other's numbers. */
+    @Test
+    public void runsOfTwoIModelsWriteConcurrently() throws Exception {
+        SyncClient c = client();
+        c.installConnector("connector-csv.jar", "CSV");
+        StringBuilder csv = new StringBuilder("id,name,width\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("R").append(i).append(",row ").append(i).append(',').append(i % 97).append('\n');
+        }
+        String[] connections = new String[2];
+        String[] iModels = new String[2];
+        for (int k = 0; k < 2; k++) {
+            String[] ids = c.iModel("Concurrent " + k);
+            iModels[k] = ids[1];
+            String file = c.upload(ids[2], "rows.csv", csv.toString());
+            connections[k] = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + ids[1]
+                    + "\",\"sourceFiles\":[{\"storageFileId\":\"" + file + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        }
+        String[] locations = new String[2];
+        for (int k = 0; k < 2; k++) {
+            Http.Answer started = Http.send(port(), "POST", "/synchronization/imodels/storageconnections/" + connections[k] + "/run", null);
+            assertEquals(started.body(), 202, started.status());
+            locations[k] = started.header("Location");
+        }
+        for (int k = 0; k < 2; k++) {
+            JsonNode run = c.awaitRun(locations[k], java.time.Duration.ofSeconds(120));
+            assertEquals(run.toString(), "Success", run.path("result").asText());
+            JsonNode changeset = call(200, "GET", "/imodels/" + iModels[k] + "/changesets/1", null).path("changeset");
+            assertTrue(changeset.toString(), changeset.path("description").asText().contains("20000 inserted"));
+        }
+        // the same changes on the same (empty) parent hash to the same changeset id (api.md 3.3): each iModel has its own
+        String id0 = call(200, "GET", "/imodels/" + iModels[0] + "/changesets/1", null).path("changeset").path("id").asText();
+        String id1 = call(200, "GET", "/imodels/" + iModels[1] + "/changesets/1", null).path("changeset").path("id").asText();
+        assertEquals(id0, id1);
+        for (String im : iModels) {
+            assertEquals(im, call(200, "GET", "/imodels/" + im + "/changesets/" + id0, null).path("changeset").path("_links").path("self")
+                    .path("href").asText().split("/")[4]);
+        }
+    }
+
     @Test
     public void missingConnectorAndCorruptFileFailTheirTasksAndWriteNothing() throws Exception {
         client().installConnector("connector-csv.jar", "CSV");

@@ -8,10 +8,19 @@ import jakarta.persistence.UniqueConstraint;
 
 /** A changeset: the committed result of one task (api.md section 3.3). */
 @Entity
-@Table(name = "SINTER_CHANGESET", uniqueConstraints = @UniqueConstraint(name = "SINTER_CHANGESET_INDEX", columnNames = {"IMODEL_ID", "IDX"}))
+@Table(name = "SINTER_CHANGESET", uniqueConstraints = {
+        @UniqueConstraint(name = "SINTER_CHANGESET_INDEX", columnNames = {"IMODEL_ID", "IDX"}),
+        @UniqueConstraint(name = "SINTER_CHANGESET_ID", columnNames = {"IMODEL_ID", "ID"})})
 public class ChangesetEntity {
+    /**
+     * {@code iModelId/id}: a changeset id is a hash of its parent and its changes (api.md section 3.3), so two
+     * iModels whose first changesets hold the same changes have changesets with the same id.
+     */
     @Id
-    @Column(name = "ID", length = 40)
+    @Column(name = "CHANGESET_KEY", length = 80)
+    private String key;
+
+    @Column(name = "ID", nullable = false, length = 40)
     private String id;
 
     @Column(name = "IMODEL_ID", nullable = false, length = 36)
@@ -62,6 +71,7 @@ public class ChangesetEntity {
 
     public ChangesetEntity(String id, String iModelId, int index, String parentId, String description, String creatorId, long pushAt,
             int containingChanges, long fileSize, String taskId, String fileName, int inserted, int updated, int deleted) {
+        this.key = iModelId + "/" + id;
         this.id = id;
         this.iModelId = iModelId;
         this.index = index;

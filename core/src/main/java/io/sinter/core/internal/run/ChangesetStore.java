@@ -53,10 +53,7 @@ public final class ChangesetStore implements ChangesetService {
                 found = em.createQuery("SELECT c FROM ChangesetEntity c WHERE c.iModelId = :m AND c.index = :i", ChangesetEntity.class)
                         .setParameter("m", iModelId).setParameter("i", Integer.parseInt(idOrIndex)).getResultStream().findFirst().orElse(null);
             } else {
-                found = idOrIndex == null ? null : em.find(ChangesetEntity.class, idOrIndex);
-                if (found != null && !found.getIModelId().equals(iModelId)) {
-                    found = null;
-                }
+                found = idOrIndex == null ? null : em.find(ChangesetEntity.class, iModelId + "/" + idOrIndex);
             }
             if (found == null) {
                 throw ServiceException.notFound("ChangesetNotFound", "Changeset '" + idOrIndex + "' does not exist in this iModel.");
