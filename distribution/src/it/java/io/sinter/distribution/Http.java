@@ -61,11 +61,16 @@ final class Http {
         }
         HttpResponse<String> response;
         try {
-            try {
-                response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.EOFException staleConnection) {
-                // a pooled keep-alive connection the server had closed (after it refused a large body unread): once more
-                response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = null;
+            for (int attempt = 1; response == null; attempt++) {
+                try {
+                    response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.EOFException staleConnection) {
+                    // a pooled keep-alive connection the server had closed (after it refused a large body): again, a few times
+                    if (attempt == 3) {
+                        throw staleConnection;
+                    }
+                }
             }
         } catch (IOException e) {
             throw new IOException(method + " " + uri + (token == null ? "" : " (with the tests' token)") + ": " + e, e);

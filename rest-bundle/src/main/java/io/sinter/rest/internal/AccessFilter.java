@@ -123,7 +123,9 @@ final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.contai
         if (request.getLength() > max) {
             return null;
         }
-        try (InputStream in = request.getEntityStream()) {
+        // not closed here: a body found too large is drained from the same stream before the 413
+        InputStream in = request.getEntityStream();
+        try {
             byte[] bytes = in.readNBytes(max + 1);
             if (bytes.length > max) {
                 return null;
@@ -147,7 +149,8 @@ final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.contai
         if (!request.hasEntity() || request.getLength() > DRAIN_LIMIT) {
             return;
         }
-        try (InputStream in = request.getEntityStream()) {
+        try {
+            InputStream in = request.getEntityStream();
             long left = DRAIN_LIMIT;
             byte[] buffer = new byte[16384];
             for (int n = in.read(buffer); n > 0 && left > 0; n = in.read(buffer)) {
