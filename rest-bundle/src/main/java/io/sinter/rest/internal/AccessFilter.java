@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -340,9 +338,5 @@ final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.contai
         public String getName() {
             return caller.id();
         }
-    }
-
-    static List<String> lower(List<String> values) {
-        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +35,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(Wire.JSON)
 public final class AuthorizationInformationResource {
     static final String INVALID = "InvalidAuthorizationInformationRequest";
-    static final long TICKET_SECONDS = 15 * 60;
     private final BlobSigner signer;
     private final HttpEndpoint endpoint;
     private final io.sinter.core.api.ConsentService consents;
@@ -59,10 +57,7 @@ public final class AuthorizationInformationResource {
         String subject = caller.id();
         boolean authorized = caller.principal().type() == io.sinter.core.api.Principal.Type.SERVICE
                 || consents.valid(subject, java.time.Instant.now().plusSeconds(3600)).isPresent();
-        long expires = System.currentTimeMillis() / 1000 + TICKET_SECONDS;
-        String payload = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("{\"sub\":\"" + subject + "\",\"exp\":" + expires + "}").getBytes(StandardCharsets.UTF_8));
-        String ticket = payload + "." + signer.mac(payload);
+        String ticket = ConsentTicket.issue(signer, subject);
         String href = endpoint.baseUrl() + "/auth/consent?ticket=" + ticket
                 + (redirectUrl == null ? "" : "&redirectUrl=" + URLEncoder.encode(redirectUrl, StandardCharsets.UTF_8));
         Map<String, Object> info = new LinkedHashMap<>();

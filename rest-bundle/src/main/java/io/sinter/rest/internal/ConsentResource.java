@@ -16,12 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,8 +40,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Path("auth/consent")
 public final class ConsentResource {
     private static final String HTML = "text/html; charset=utf-8";
-    private static final Pattern SUB = Pattern.compile("\"sub\":\"([^\"]*)\"");
-    private static final Pattern EXP = Pattern.compile("\"exp\":(\\d+)");
     private final ConsentService consents;
     private final PrincipalService principals;
     private final BlobSigner signer;
@@ -63,31 +56,12 @@ public final class ConsentResource {
 
     /** @return the user a valid ticket names, or null when the ticket is tampered with, expired or names no user */
     private Principal ticketUser(String ticket) {
-        if (ticket == null) {
-            return null;
-        }
-        int dot = ticket.indexOf('.');
-        if (dot <= 0) {
-            return null;
-        }
-        String payload = ticket.substring(0, dot);
-        if (!MessageDigest.isEqual(signer.mac(payload).getBytes(StandardCharsets.US_ASCII),
-                ticket.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
-            return null;
-        }
-        String json;
-        try {
-            json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        Matcher sub = SUB.matcher(json);
-        Matcher exp = EXP.matcher(json);
-        if (!sub.find() || !exp.find() || Long.parseLong(exp.group(1)) < System.currentTimeMillis() / 1000) {
+        String subject = ConsentTicket.subject(signer, ticket);
+        if (subject == null) {
             return null;
         }
         try {
-            Principal p = principals.get(sub.group(1));
+            Principal p = principals.get(subject);
             return p.type() == Principal.Type.USER && !p.disabled() ? p : null;
         } catch (ServiceException gone) {
             return null;

@@ -140,16 +140,7 @@ public final class Diff {
             throw new IllegalArgumentException("observed key fed twice: " + kind + " " + identifier);
         }
         int o = observedCount;
-        if (o == observedKind.length) {
-            int capacity = grownCapacity(o);
-            observedKind = Arrays.copyOf(observedKind, capacity);
-            observedClass = Arrays.copyOf(observedClass, capacity);
-            observedIdentifier = Arrays.copyOf(observedIdentifier, capacity);
-            observedChecksum = Arrays.copyOf(observedChecksum, 4 * capacity);
-            observedContent = Arrays.copyOf(observedContent, 4 * capacity);
-            observedPartner = Arrays.copyOf(observedPartner, capacity);
-            observedOutcome = Arrays.copyOf(observedOutcome, capacity);
-        }
+        growObserved(o);
         parseHex(checksum, observedChecksum, 4 * o);
         parseHex(contentChecksum, observedContent, 4 * o);
         observedKind[o] = kindCode;
@@ -207,16 +198,7 @@ public final class Diff {
         }
         observing = true;
         int o = observedCount;
-        if (o == observedKind.length) {
-            int capacity = grownCapacity(o);
-            observedKind = Arrays.copyOf(observedKind, capacity);
-            observedClass = Arrays.copyOf(observedClass, capacity);
-            observedIdentifier = Arrays.copyOf(observedIdentifier, capacity);
-            observedChecksum = Arrays.copyOf(observedChecksum, 4 * capacity);
-            observedContent = Arrays.copyOf(observedContent, 4 * capacity);
-            observedPartner = Arrays.copyOf(observedPartner, capacity);
-            observedOutcome = Arrays.copyOf(observedOutcome, capacity);
-        }
+        growObserved(o);
         System.arraycopy(scratch, 0, observedChecksum, 4 * o, 4);
         System.arraycopy(storedContent, 4 * s, observedContent, 4 * o, 4);
         observedKind[o] = kindCode;
@@ -230,6 +212,20 @@ public final class Diff {
     }
 
     private final long[] scratch = new long[4];
+
+    /** Makes room for observed element {@code o}. */
+    private void growObserved(int o) {
+        if (o == observedKind.length) {
+            int capacity = grownCapacity(o);
+            observedKind = Arrays.copyOf(observedKind, capacity);
+            observedClass = Arrays.copyOf(observedClass, capacity);
+            observedIdentifier = Arrays.copyOf(observedIdentifier, capacity);
+            observedChecksum = Arrays.copyOf(observedChecksum, 4 * capacity);
+            observedContent = Arrays.copyOf(observedContent, 4 * capacity);
+            observedPartner = Arrays.copyOf(observedPartner, capacity);
+            observedOutcome = Arrays.copyOf(observedOutcome, capacity);
+        }
+    }
 
     /**
      * Ends the input and classifies.

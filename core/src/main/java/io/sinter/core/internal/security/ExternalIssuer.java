@@ -22,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -118,9 +117,5 @@ final class ExternalIssuer {
     /** @return whether an unverified {@code iss} claim is this issuer's */
     boolean issued(String unverifiedIssuer) {
         return issuer.equals(unverifiedIssuer);
-    }
-
-    static Date now() {
-        return new Date();
     }
 }

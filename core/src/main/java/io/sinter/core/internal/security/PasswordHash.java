@@ -1,6 +1,5 @@
 package io.sinter.core.internal.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -57,9 +56,5 @@ final class PasswordHash {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return B64.encodeToString(bytes);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -55,6 +55,7 @@ public final class TokenIssuer implements AuthService {
     private static final long LEEWAY_SECONDS = 60;
     private static final int MAX_FAILURES = 5;
     private static final long LOCK_MILLIS = 5 * 60_000L;
+    private static final int MAX_TRACKED = 10_000;
 
     private final Logger logger = LoggerFactory.getLogger(TokenIssuer.class);
     private final PrincipalStore principals;
@@ -137,6 +138,14 @@ public final class TokenIssuer implements AuthService {
         String granted = scopes(scope);
         String lockKey = username.toLowerCase(Locale.ROOT);
         long now = System.currentTimeMillis();
+        if (failures.size() > MAX_TRACKED) {
+            // names tried with wrong passwords are remembered for the lock window only: the map cannot grow without bound
+            failures.values().removeIf(d -> {
+                synchronized (d) {
+                    return d.isEmpty() || d.peekLast() < now - LOCK_MILLIS;
+                }
+            });
+        }
         Deque<Long> recent = failures.computeIfAbsent(lockKey, k -> new ArrayDeque<>());
         synchronized (recent) {
             recent.removeIf(t -> t < now - LOCK_MILLIS);

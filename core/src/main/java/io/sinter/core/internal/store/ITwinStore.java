@@ -5,15 +5,11 @@ import io.sinter.core.api.ITwinService;
 import io.sinter.core.api.Page;
 import io.sinter.core.api.ServiceException;
 import io.sinter.core.internal.persistence.Database;
-import io.sinter.core.internal.DataFolder;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,7 +23,7 @@ public final class ITwinStore implements ITwinService {
 
     @Activate
     public ITwinStore(BundleContext context, @Reference Database database) {
-        this(DataFolder.of(context).resolve("storage").resolve("blobs"), database);
+        this(StorageStore.blobsFolder(context), database);
     }
 
     ITwinStore(Path blobsFolder, Database database) {
@@ -112,13 +108,7 @@ public final class ITwinStore implements ITwinService {
             em.remove(twin);
             return blobs;
         });
-        for (String blobId : blobIds) {
-            try {
-                Files.deleteIfExists(blobsFolder.resolve(blobId));
-            } catch (IOException e) {
-                LoggerFactory.getLogger(ITwinStore.class).warn("Cannot delete blob file {}: {}", blobId, e.toString());
-            }
-        }
+        StorageStore.deleteBlobFiles(blobsFolder, blobIds);
     }
 
     private static ITwinEntity find(EntityManager em, String id) {

@@ -42,7 +42,12 @@ public final class StorageStore implements StorageService {
 
     @Activate
     public StorageStore(BundleContext context, @Reference Database database, StorageConfig config) {
-        this(DataFolder.of(context).resolve("storage").resolve("blobs"), database, config);
+        this(blobsFolder(context), database, config);
+    }
+
+    /** @return where blob contents live: {@code <data>/storage/blobs} */
+    static Path blobsFolder(BundleContext context) {
+        return DataFolder.of(context).resolve("storage").resolve("blobs");
     }
 
     StorageStore(Path blobs, Database database, StorageConfig config) {
@@ -275,11 +280,16 @@ public final class StorageStore implements StorageService {
     }
 
     private void deleteBytes(List<String> blobIds) {
+        deleteBlobFiles(blobs, blobIds);
+    }
+
+    /** Deletes the content files of blobs whose records are gone (after their transaction committed); failures are logged. */
+    static void deleteBlobFiles(Path blobs, List<String> blobIds) {
         for (String id : blobIds) {
             try {
                 Files.deleteIfExists(blobs.resolve(id));
             } catch (IOException e) {
-                logger.warn("Cannot delete blob file {}: {}", id, e.toString());
+                LoggerFactory.getLogger(StorageStore.class).warn("Cannot delete blob file {}: {}", id, e.toString());
             }
         }
     }
