@@ -135,27 +135,9 @@ final class AccessFilter implements ContainerRequestFilter, jakarta.ws.rs.contai
         }
     }
 
-    /** Bytes of a refused request body read and dropped, so that the client sees the answer instead of a reset. */
-    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
-
-    /**
-     * Reads and drops what is left of a refused request's body (up to {@value #DRAIN_LIMIT} bytes): a
-     * client that is still sending when the answer comes would otherwise see the connection close under
-     * it instead of the 401 or 413. Larger bodies are left to Jetty, which closes the connection.
-     */
     private static void drain(ContainerRequestContext request) {
-        if (!request.hasEntity() || request.getLength() > DRAIN_LIMIT) {
-            return;
-        }
-        try {
-            InputStream in = request.getEntityStream();
-            long left = DRAIN_LIMIT;
-            byte[] buffer = new byte[16384];
-            for (int n = in.read(buffer); n > 0 && left > 0; n = in.read(buffer)) {
-                left -= n;
-            }
-        } catch (IOException ignored) {
-            // the client went away
+        if (request.hasEntity() && request.getLength() <= Bodies.DRAIN_LIMIT) {
+            Bodies.drain(request.getEntityStream());
         }
     }
 

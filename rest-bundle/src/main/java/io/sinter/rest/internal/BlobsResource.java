@@ -1,6 +1,7 @@
 package io.sinter.rest.internal;
 
 import io.sinter.core.api.BlobSigner;
+import io.sinter.core.api.ServiceException;
 import io.sinter.core.api.StorageService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -44,7 +45,12 @@ public final class BlobsResource {
     @PUT
     public Response upload(@PathParam("blobId") String blobId, @QueryParam("sp") String sp, @QueryParam("se") String se,
             @QueryParam("sig") String sig, InputStream bytes) {
-        signer.verify("PUT", blobId, sp, se, sig);
+        try {
+            signer.verify("PUT", blobId, sp, se, sig);
+        } catch (ServiceException refused) {
+            Bodies.drain(bytes);
+            throw refused;
+        }
         storage.upload(blobId, bytes);
         return Response.status(201).build();
     }
