@@ -82,6 +82,51 @@ final class Bridge {
     interface Writes {
         /** @return the changeset written, or null when the task changed nothing that needs one */
         ChangesetEntity apply(EntityManager em, TaskEntity task, String ownerId);
+
+        /**
+         * Runs the unit of work that records the task (it calls {@link #apply}) and commits it; by default in a new
+         * transaction, for streamed inserts in the transaction that holds them.
+         */
+        default void record(Database database, java.util.function.Consumer<EntityManager> work) {
+            database.run(work);
+        }
+    }
+
+    /** The writes of a first sync whose inserts were {@link InsertStream streamed} while the connector ran. */
+    private static final class StreamedWrites implements Writes {
+        private final InsertStream stream;
+        private final String connectorType;
+        private final String connectorVersion;
+        private final String fileName;
+        private final String contentHash;
+        private final String extents;
+        private final Map<String, java.util.Set<String>> schema;
+        private final io.sinter.connector.api.Geolocation geolocation;
+        private final Diff.Counts counts;
+
+        StreamedWrites(InsertStream stream, String connectorType, String connectorVersion, String fileName, String contentHash, String extents,
+                Map<String, java.util.Set<String>> schema, io.sinter.connector.api.Geolocation geolocation, Diff.Counts counts) {
+            this.stream = stream;
+            this.connectorType = connectorType;
+            this.connectorVersion = connectorVersion;
+            this.fileName = fileName;
+            this.contentHash = contentHash;
+            this.extents = extents;
+            this.schema = schema;
+            this.geolocation = geolocation;
+            this.counts = counts;
+        }
+
+        @Override
+        public ChangesetEntity apply(EntityManager em, TaskEntity task, String ownerId) {
+            return stream.apply(em, new ChangesetFacts(task, ownerId, connectorType, connectorVersion, fileName, contentHash, extents, schema,
+                    geolocation, counts));
+        }
+
+        @Override
+        public void record(Database database, java.util.function.Consumer<EntityManager> work) {
+            stream.finish(work);
+        }
     }
 
     /** The facts of a task read before it runs. */
@@ -258,9 +303,11 @@ final class Bridge {
             return new Outcome("Skipped", null, null, null, details, null);
         }
 
+        long readStart = System.nanoTime();
         Diff diff = new Diff();
         OpenRows openRows = new OpenRows();
         database.run(em -> readStoredState(em, document.getId(), diff, openRows));
+        long readNanos = System.nanoTime() - readStart;
 
         Spill spill;
         try {
@@ -268,9 +315,11 @@ final class Bridge {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work file in " + workFolder, e);
         }
+        // a first sync only inserts: they are written while the connector reads (in the task's one transaction)
+        InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId()) : null;
         boolean handedOver = false;
         try {
-            SyncContext context = new SyncContext(diff, spill, cancelled);
+            SyncContext context = new SyncContext(diff, spill, stream, cancelled);
             long started = System.nanoTime();
             SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
                     source.references(), null);
@@ -284,6 +333,9 @@ final class Bridge {
                 };
                 return e.kind() == ConnectorException.Kind.CANCELLED ? failed
                         : failed.withReport(Reports.task(work, document, source.references(), context, null, started, failed.errorKey(), e.describe()));
+            } catch (InsertStream.Failed e) {
+                logger.error("Writing the elements of {} failed; the task writes nothing", fileName, e.getCause());
+                return Outcome.error("BridgingFailed", "The changes of " + fileName + " could not be written.", e.getCause().toString());
             } catch (RuntimeException | LinkageError e) {
                 // LinkageError: the connector's bundle went away while it ran (hot undeploy)
                 logger.error("Connector {} failed on {} (a connector bug, or its bundle was removed)", connector.id(), fileName, e);
@@ -298,20 +350,40 @@ final class Bridge {
                 return Outcome.error("GeoLocationFailed", fileName + ": " + geoProblem, geoProblem)
                         .withReport(Reports.task(work, document, source.references(), context, null, started, "GeoLocationFailed", geoProblem));
             }
+            long passNanos = System.nanoTime() - started;
+            long finishStart = System.nanoTime();
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
             Diff.Counts c = result.counts();
+            logger.info("Task {} ({}): stored state of {} elements read in {} ms, connector pass {} ms, diff {} ms", work.taskId(), fileName,
+                    openRows.size(), readNanos / 1_000_000, passNanos / 1_000_000, (System.nanoTime() - finishStart) / 1_000_000);
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));
             details.put("matching", Map.of("byIdentifier", c.matchedByIdentifier(), "byContent", c.matchedByContent()));
             details.put("synchronizationReport", report(context));
+            Writes writes;
+            if (stream != null) {
+                try {
+                    stream.end();
+                } catch (InsertStream.Failed e) {
+                    logger.error("Writing the elements of {} failed; the task writes nothing", fileName, e.getCause());
+                    return Outcome.error("BridgingFailed", "The changes of " + fileName + " could not be written.", e.getCause().toString());
+                }
+                writes = new StreamedWrites(stream, work.connectorType(), connector.version(), fileName, contentHash, context.extents().stored(),
+                        context.schema(), context.geolocation(), c);
+                closeQuietly(spill);
+            } else {
+                writes = new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result,
+                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema());
+            }
             handedOver = true;
-            return new Outcome("Success", null, null, null, details,
-                    new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result, spill,
-                    context.geolocation(), context.extents().stored(), openRows, context.schema()))
+            return new Outcome("Success", null, null, null, details, writes)
                     .withReport(Reports.withMatching(Reports.task(work, document, source.references(), context, c, started, null, null),
                             result.rematches()));
         } finally {
             if (!handedOver) {
                 closeQuietly(spill);
+                if (stream != null) {
+                    stream.abort();
+                }
             }
         }
     }
@@ -525,6 +597,10 @@ final class Bridge {
             sorted &= size == 0 || elementIds[size - 1] < elementId;
             elementIds[size] = elementId;
             rows[size++] = row;
+        }
+
+        int size() {
+            return size;
         }
 
         /** @return the row id of the element's open version, or -1 */
@@ -802,16 +878,9 @@ final class Bridge {
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
             }
-            bits |= applyCategories(em, iModelId, categories);
-            bits |= applySchema(em, iModelId, schema);
-            model.setChangesetCount(index);
-            Diff.Counts c = result.counts();
-            ChangesetEntity changeset = new ChangesetEntity(HexFormat.of().formatHex(sha1.digest()), iModelId, index, parent,
-                    connectorType + ": " + fileName + " - " + c.inserted() + " inserted, " + c.updated() + " updated, " + c.deleted() + " deleted",
-                    ownerId, System.currentTimeMillis(), bits, size, task.getId(), fileName, c.inserted(), c.updated(), c.deleted());
-            em.persist(changeset);
-            globalProperties(em, model, changeset, document, geolocation);
-            return changeset;
+            ChangesetFacts facts = new ChangesetFacts(task, ownerId, connectorType, connectorVersion, fileName, contentHash, extents, schema,
+                    geolocation, result.counts());
+            return recordChangeset(em, model, document, facts, index, bits, categories, hexDigest(sha1), parent, size);
         }
 
         private void add(VersionInserter versions, long iModelKey, long elementId, long modelId, String federationGuid, String[] r, int index) {
@@ -820,14 +889,48 @@ final class Bridge {
                     r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
         }
 
-        private static Map<String, Object> change(long elementId, String operation, String classFullName, String identifier, String checksum) {
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("elementId", hex(elementId));
-            record.put("operation", operation);
-            record.put("classFullName", classFullName);
-            record.put("identifier", identifier);
-            record.put("checksum", checksum);
-            return record;
-        }
+    }
+
+    /** What the changeset record of a bridge task needs besides its element writes. */
+    record ChangesetFacts(TaskEntity task, String ownerId, String connectorType, String connectorVersion, String fileName, String contentHash,
+            String extents, Map<String, java.util.Set<String>> schema, io.sinter.connector.api.Geolocation geolocation, Diff.Counts counts) {
+    }
+
+    /**
+     * Records a bridge task's changeset after its element versions were written: category counts, schema paths, the
+     * iModel's changeset count, the changeset row, project extents and geolocation.
+     *
+     * @param bits the containing-changes bits found so far (Elements, Model)
+     * @param categories element count change per category
+     */
+    static ChangesetEntity recordChangeset(EntityManager em, IModelEntity model, DocumentEntity document, ChangesetFacts facts, int index,
+            int bits, Map<String, Long> categories, String changesetId, String parent, long size) {
+        String iModelId = model.getId();
+        bits |= applyCategories(em, iModelId, categories);
+        bits |= applySchema(em, iModelId, facts.schema());
+        model.setChangesetCount(index);
+        Diff.Counts c = facts.counts();
+        ChangesetEntity changeset = new ChangesetEntity(changesetId, iModelId, index, parent, facts.connectorType() + ": " + facts.fileName() + " - "
+                + c.inserted() + " inserted, " + c.updated() + " updated, " + c.deleted() + " deleted", facts.ownerId(), System.currentTimeMillis(),
+                bits, size, facts.task().getId(), facts.fileName(), c.inserted(), c.updated(), c.deleted());
+        em.persist(changeset);
+        globalProperties(em, model, changeset, document, facts.geolocation());
+        return changeset;
+    }
+
+    /** @return the lower-case hex of the digest's value */
+    static String hexDigest(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** @return the change record of one element that the changeset id hashes */
+    static Map<String, Object> change(long elementId, String operation, String classFullName, String identifier, String checksum) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("elementId", hex(elementId));
+        record.put("operation", operation);
+        record.put("classFullName", classFullName);
+        record.put("identifier", identifier);
+        record.put("checksum", checksum);
+        return record;
     }
 }

@@ -44,15 +44,20 @@ final class SyncContext implements ConnectorContext {
     private volatile long done;
     private volatile long total = -1;
 
-    SyncContext(Diff diff, Spill spill, BooleanSupplier cancelled) {
+    /** Where new elements go when they are written as they come (a first sync), else null: they are spilled. */
+    private final InsertStream inserts;
+    private int observed;
+
+    SyncContext(Diff diff, Spill spill, InsertStream inserts, BooleanSupplier cancelled) {
         this.diff = diff;
         this.spill = spill;
+        this.inserts = inserts;
         this.cancelled = cancelled;
     }
 
     @Override
     public void element(Element element) throws ConnectorException {
-        if (spill.size() % 1000 == 0) {
+        if (observed++ % 1000 == 0) {
             checkCancelled();
         }
         String identifier = identifiers.unique(element.kind(), element.identifier());
@@ -78,6 +83,13 @@ final class SyncContext implements ConnectorContext {
             }
             String contentChecksum = content.contentChecksum();
             ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
+            if (inserts != null) {
+                // nothing stored yet: every element is new and goes to the database now, in file order
+                inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
+                        element.federationGuid(), checksum, contentChecksum, content.contentJsonWith("version", element.version()),
+                        element.placement() != null, GeometryCodec.encode(element.geometry())));
+                return;
+            }
             // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
                     checksum, contentChecksum, content.contentJsonWith("version", element.version()),

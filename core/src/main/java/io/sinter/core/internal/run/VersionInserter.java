@@ -28,9 +28,14 @@ final class VersionInserter implements AutoCloseable {
             + "CLASS_NAME, CATEGORY, FEDERATION_GUID, CHECKSUM, CONTENT_CHECKSUM, FROM_IDX, TO_IDX, BODY, BODY_LOB, GEOMETRY) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** Row ids a streaming inserter takes at a time. */
+    private static final int BLOCK = 10_000;
+
     private final PreparedStatement insert;
+    /** Where further row ids come from when the count was not known in advance, else null. */
+    private final Database database;
     private long nextId;
-    private final long endId;
+    private long endId;
     private int pending;
 
     /**
@@ -44,6 +49,22 @@ final class VersionInserter implements AutoCloseable {
         try {
             this.nextId = last - count + 1;
             this.endId = last + 1;
+            this.database = null;
+            this.insert = connection.prepareStatement(INSERT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the element insert", e);
+        }
+    }
+
+    /**
+     * Prepares the insert for a number of versions not known in advance: row ids are allocated in blocks of
+     * {@value #BLOCK}, each committed at once ({@link #allocateCommitted}); ids not used leave a gap.
+     */
+    VersionInserter(EntityManager em, Database database) {
+        em.flush();
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            this.database = database;
             this.insert = connection.prepareStatement(INSERT);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the element insert", e);
@@ -104,7 +125,11 @@ final class VersionInserter implements AutoCloseable {
     void add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
             String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry) {
         if (nextId >= endId) {
-            throw new IllegalStateException("more element versions than ids allocated");
+            if (database == null) {
+                throw new IllegalStateException("more element versions than ids allocated");
+            }
+            endId = allocateCommitted(database, SEQUENCE, BLOCK) + 1;
+            nextId = endId - BLOCK;
         }
         try {
             insert.setLong(1, nextId++);

@@ -1,0 +1,278 @@
+package io.sinter.core.internal.run;
+
+import io.sinter.core.internal.change.CanonicalJson;
+import io.sinter.core.internal.persistence.Database;
+import io.sinter.core.internal.store.DocumentEntity;
+import io.sinter.core.internal.store.IModelEntity;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The inserts of a bridge task whose document has no stored elements yet (its first sync), written while
+ * the connector still reads: a writer thread opens the task's one transaction, inserts the elements in
+ * batches as the connector hands them over, and at the end runs the unit of work that records the task
+ * ({@link #finish}) in the same transaction, so the task still commits all or nothing. The connector's
+ * thread and the database each get a core instead of taking turns.
+ *
+ * <p>The writer changes no entity until {@link #finish}: element ids, the model id and the iModel's
+ * counters are kept in fields and applied at the end, so the rows of the iModel and the document are not
+ * locked while the connector runs (the task's own thread reads them meanwhile). A stream that is not
+ * finished is {@link #abort aborted}: its transaction rolls back and nothing of it stays.
+ */
+final class InsertStream {
+    /** One new element, as the connector context prepared it. */
+    record Pending(String kind, String identifier, String classFullName, String category, String federationGuid, String checksum,
+            String contentChecksum, String body, boolean placed, byte[] geometry) {
+    }
+
+    /** Thrown to the connector's thread when the writer failed; the task ends in error and writes nothing. */
+    static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(Throwable cause) {
+            super("the changes could not be written: " + cause, cause);
+        }
+    }
+
+    private static final int BATCH = 1000;
+    private static final List<Pending> END = new ArrayList<>(0);
+
+    private final Database database;
+    private final String documentId;
+    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(8);
+    private final CompletableFuture<Consumer<EntityManager>> finisher = new CompletableFuture<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Thread writer;
+    private volatile boolean aborted;
+    private List<Pending> batch = new ArrayList<>(BATCH);
+
+    // written and read by the writer thread only (finish runs the last unit of work there)
+    private final Map<String, Long> categories = new HashMap<>();
+    private final MessageDigest sha1 = Bridge.sha1();
+    private String parent;
+    private int index;
+    private long modelId = -1;
+    private long nextElementId;
+    private long firstElementId;
+    private Long iModelKey;
+    private long inserted;
+    private long size;
+    private boolean spatial;
+
+    /** Starts the writer thread and its transaction. */
+    InsertStream(Database database, String documentId, String taskId) {
+        this.database = database;
+        this.documentId = documentId;
+        this.writer = new Thread(this::write, "sinter-write-" + taskId);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Hands one new element to the writer (in file order), waiting while it is behind.
+     *
+     * @throws Failed when the writer failed
+     */
+    void add(Pending element) {
+        batch.add(element);
+        if (batch.size() == BATCH) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
+    /** Hands over what is left; the writer then waits for {@link #finish}. */
+    void end() {
+        hand(batch);
+        batch = new ArrayList<>(0);
+        hand(END);
+    }
+
+    private void hand(List<Pending> elements) {
+        try {
+            while (!queue.offer(elements, 100, TimeUnit.MILLISECONDS)) {
+                failure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed(e);
+        }
+        failure();
+    }
+
+    private void failure() {
+        if (done.isCompletedExceptionally()) {
+            try {
+                done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new Failed(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} (which calls {@link #apply}) after the last insert in the writer's transaction and commits.
+     *
+     * @throws RuntimeException what the writer or {@code work} threw; the transaction is rolled back then
+     */
+    void finish(Consumer<EntityManager> work) {
+        finisher.complete(work);
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new IllegalStateException("interrupted while the changes were written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Rolls the writer's transaction back and waits until it has; nothing inserted stays. Idempotent. */
+    void abort() {
+        aborted = true;
+        finisher.completeExceptionally(new IllegalStateException("aborted"));
+        queue.clear();
+        queue.offer(END);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write() {
+        try {
+            database.run(em -> {
+                VersionInserter versions = null;
+                try {
+                    begin(em);
+                    while (true) {
+                        List<Pending> elements = queue.take();
+                        if (aborted) {
+                            throw new IllegalStateException("aborted");
+                        }
+                        if (elements == END) {
+                            break;
+                        }
+                        if (!elements.isEmpty() && versions == null) {
+                            versions = new VersionInserter(em, database);
+                        }
+                        for (Pending p : elements) {
+                            insert(versions, p);
+                        }
+                    }
+                    if (versions != null) {
+                        versions.close();
+                        versions = null;
+                    }
+                    Consumer<EntityManager> work = finisher.get();
+                    work.accept(em);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("aborted", e.getCause());
+                } finally {
+                    if (versions != null) {
+                        try {
+                            versions.close();
+                        } catch (RuntimeException ignored) {
+                            // rolled back anyway
+                        }
+                    }
+                }
+            });
+            done.complete(null);
+        } catch (Throwable e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    private void begin(EntityManager em) {
+        DocumentEntity document = em.find(DocumentEntity.class, documentId);
+        IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
+        parent = Bridge.parentId(em, model);
+        sha1.update(parent.getBytes(StandardCharsets.UTF_8));
+        index = model.getChangesetCount() + 1;
+        iModelKey = model.getElementKey();
+        // what allocateElementIds would hand out, without changing the entity before finish
+        long next = model.allocateElementIds(0);
+        if (document.getModelId() == null) {
+            modelId = next++;
+        } else {
+            modelId = Long.decode(document.getModelId());
+        }
+        firstElementId = next;
+        nextElementId = next;
+    }
+
+    private void insert(VersionInserter versions, Pending p) {
+        if (iModelKey == null) {
+            iModelKey = VersionInserter.newIModelKey(database);
+        }
+        long elementId = nextElementId++;
+        String guid = p.federationGuid() != null ? p.federationGuid() : UUID.randomUUID().toString();
+        versions.add(iModelKey, elementId, documentId, modelId, p.kind(), p.identifier(), p.classFullName(), p.category(), guid,
+                p.checksum(), p.contentChecksum(), index, p.body(), p.geometry());
+        categories.merge(p.category(), 1L, Long::sum);
+        byte[] record = CanonicalJson.utf8(Bridge.change(elementId, "inserted", p.classFullName(), p.identifier(), p.checksum()));
+        sha1.update(record);
+        size += record.length;
+        spatial |= p.placed();
+        inserted++;
+    }
+
+    /**
+     * The writes of the finished stream, called by the unit of work given to {@link #finish} (on the writer's thread,
+     * in its transaction): applies the element ids, model id and iModel key to the entities and records the changeset.
+     *
+     * @return the changeset, or null when the connector produced no element
+     */
+    ChangesetEntity apply(EntityManager em, Bridge.ChangesetFacts facts) {
+        DocumentEntity document = em.find(DocumentEntity.class, documentId);
+        IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
+        document.setSkipKey(facts.contentHash(), facts.connectorType(), facts.connectorVersion());
+        document.setElementCount(inserted);
+        if (inserted == 0) {
+            return null;
+        }
+        document.setExtents(facts.extents());
+        int bits = 0;
+        if (document.getModelId() == null) {
+            document.setModelId(Bridge.hex(modelId));
+            bits |= 16;
+        }
+        model.allocateElementIds(nextElementId - model.allocateElementIds(0));
+        if (model.getElementKey() == null) {
+            model.setElementKey(iModelKey);
+        }
+        if (spatial) {
+            bits |= 4;
+        }
+        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Bridge.hexDigest(sha1), parent, size);
+    }
+
+    /** @return the first element id the stream gave out (for tests and logs) */
+    long firstElementId() {
+        return firstElementId;
+    }
+}
