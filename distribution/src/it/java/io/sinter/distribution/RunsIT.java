@@ -213,4 +213,52 @@ public class RunsIT {
         assertEquals("No installed connector handles type REVIT.", revitTask.path("error").path("message").asText());
         assertEquals(0, call(200, "GET", "/imodels/" + im + "/changesets", null).path("changesets").size());
     }
+
+    /**
+     * A first sync streams its inserts to the database while the connector reads (InsertStream): a file that turns out
+     * corrupt after thousands of rows, or rows the database refuses, must still leave nothing behind.
+     */
+    @Test
+    public void aFirstSyncThatFailsHalfwayWritesNothing() throws Exception {
+        client().installConnector("connector-csv.jar", "CSV");
+        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Halfway\"}").path("iTwin").path("id").asText();
+        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Halfway\"}").path("iModel").path("id").asText();
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        StringBuilder good = new StringBuilder("id,name\n");
+        for (int i = 0; i < 2500; i++) {
+            good.append('R').append(i).append(",row ").append(i).append('\n');
+        }
+        // line 2502: a quote that never closes, after 2,500 rows were handed to the writer
+        String file = upload(rootId, "halfway.csv", good + "R2500,\"broken\nR2501,x\n");
+        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + file + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        JsonNode task = run(connection).path("jobs").path(0).path("tasks").path(0);
+        assertEquals(task.toString(), "SourceFileCorrupted", task.path("error").path("descriptionKey").asText());
+        assertTrue(task.toString(), task.path("error").path("message").asText().contains("line 2502"));
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/changesets", null).path("changesets").size());
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/elements", null).path("elements").size());
+
+        // an identifier longer than the database keeps (1,024 characters) fails the insert itself, in the writer
+        replace(file, good + "R" + "x".repeat(2000) + ",too long\n");
+        task = run(connection).path("jobs").path(0).path("tasks").path(0);
+        assertEquals(task.toString(), "Error", task.path("result").asText());
+        assertEquals(task.toString(), "BridgingFailed", task.path("error").path("descriptionKey").asText());
+        assertTrue(task.toString(), task.path("error").path("message").asText().contains("could not be written"));
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/changesets", null).path("changesets").size());
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/elements", null).path("elements").size());
+
+        replace(file, good.toString());
+        JsonNode run = run(connection);
+        assertEquals(run.toString(), "Success", run.path("result").asText());
+        JsonNode changeset = call(200, "GET", "/imodels/" + im + "/changesets/1", null).path("changeset");
+        assertTrue(changeset.toString(), changeset.path("description").asText().contains("2500 inserted"));
+        // exactly the 2,500 rows of this run: nothing of the two failed ones stayed
+        assertEquals(500, call(200, "GET", "/imodels/" + im + "/elements?$top=1000&$skip=2000", null).path("elements").size());
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/elements?$top=1000&$skip=2500", null).path("elements").size());
+        JsonNode first = call(200, "GET", "/imodels/" + im + "/elements?$top=1", null).path("elements").path(0);
+        assertEquals(first.toString(), "R0", first.path("codeValue").asText());
+        // the failed runs allocated no ids either: the model and its first element have the first ids of the iModel
+        assertEquals(first.toString(), "0x20", first.path("modelId").asText());
+        assertEquals(first.toString(), "0x21", first.path("id").asText());
+    }
 }

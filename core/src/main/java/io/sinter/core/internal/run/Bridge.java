@@ -353,7 +353,8 @@ final class Bridge {
             long passNanos = System.nanoTime() - started;
             long finishStart = System.nanoTime();
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
-            Diff.Counts c = result.counts();
+            // streamed: the diff saw nothing (all new), the context counted them
+            Diff.Counts c = stream != null ? new Diff.Counts(0, 0, (int) context.streamed(), 0, 0, 0) : result.counts();
             logger.info("Task {} ({}): stored state of {} elements read in {} ms, connector pass {} ms, diff {} ms", work.taskId(), fileName,
                     openRows.size(), readNanos / 1_000_000, passNanos / 1_000_000, (System.nanoTime() - finishStart) / 1_000_000);
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));

@@ -46,6 +46,7 @@ final class InsertStream {
         }
     }
 
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(InsertStream.class);
     private static final int BATCH = 1000;
     private static final List<Pending> END = new ArrayList<>(0);
 
@@ -56,6 +57,10 @@ final class InsertStream {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Thread writer;
     private volatile boolean aborted;
+    /** Nanoseconds the writer waited for elements, and the connector's thread for room in the queue (for the log). */
+    private long writerWaited;
+    private volatile long readerWaited;
+    private final long gcAtStart = gcMillis();
     private List<Pending> batch = new ArrayList<>(BATCH);
 
     // written and read by the writer thread only (finish runs the last unit of work there)
@@ -101,10 +106,12 @@ final class InsertStream {
     }
 
     private void hand(List<Pending> elements) {
+        long waitStart = System.nanoTime();
         try {
             while (!queue.offer(elements, 100, TimeUnit.MILLISECONDS)) {
                 failure();
             }
+            readerWaited += System.nanoTime() - waitStart;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed(e);
@@ -166,7 +173,9 @@ final class InsertStream {
                 try {
                     begin(em);
                     while (true) {
+                        long waitStart = System.nanoTime();
                         List<Pending> elements = queue.take();
+                        writerWaited += System.nanoTime() - waitStart;
                         if (aborted) {
                             throw new IllegalStateException("aborted");
                         }
@@ -184,6 +193,11 @@ final class InsertStream {
                         versions.close();
                         versions = null;
                     }
+                    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                    LOGGER.info("{} elements of document {} inserted while the connector read; the writer used {} ms of CPU and waited {} ms "
+                            + "for elements, the connector waited {} ms for the writer; {} ms of garbage collection meanwhile", inserted, documentId,
+                            threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() / 1_000_000 : -1, writerWaited / 1_000_000,
+                            readerWaited / 1_000_000, gcMillis() - gcAtStart);
                     Consumer<EntityManager> work = finisher.get();
                     work.accept(em);
                 } catch (InterruptedException e) {
@@ -205,6 +219,14 @@ final class InsertStream {
         } catch (Throwable e) {
             done.completeExceptionally(e);
         }
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private void begin(EntityManager em) {

@@ -47,6 +47,7 @@ final class SyncContext implements ConnectorContext {
     /** Where new elements go when they are written as they come (a first sync), else null: they are spilled. */
     private final InsertStream inserts;
     private int observed;
+    private long streamed;
 
     SyncContext(Diff diff, Spill spill, InsertStream inserts, BooleanSupplier cancelled) {
         this.diff = diff;
@@ -74,6 +75,15 @@ final class SyncContext implements ConnectorContext {
         schema(element);
         ElementContent.Prepared content = ElementContent.prepare(element);
         String checksum = content.checksum();
+        if (inserts != null) {
+            // nothing stored yet (a first sync): every element is new and goes to the database now, in file order;
+            // the diff has nothing to compare, and identifiers are already unique
+            inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
+                    element.federationGuid(), checksum, content.contentChecksum(), content.contentJsonWith("version", element.version()),
+                    element.placement() != null, GeometryCodec.encode(element.geometry())));
+            streamed++;
+            return;
+        }
         int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), checksum);
         try {
             if (ordinal >= 0) {
@@ -83,13 +93,6 @@ final class SyncContext implements ConnectorContext {
             }
             String contentChecksum = content.contentChecksum();
             ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
-            if (inserts != null) {
-                // nothing stored yet: every element is new and goes to the database now, in file order
-                inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
-                        element.federationGuid(), checksum, contentChecksum, content.contentJsonWith("version", element.version()),
-                        element.placement() != null, GeometryCodec.encode(element.geometry())));
-                return;
-            }
             // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
                     checksum, contentChecksum, content.contentJsonWith("version", element.version()),
@@ -133,6 +136,11 @@ final class SyncContext implements ConnectorContext {
     @Override
     public boolean cancelled() {
         return cancelled.getAsBoolean();
+    }
+
+    /** @return how many elements went to the {@link InsertStream} */
+    long streamed() {
+        return streamed;
     }
 
     List<Issue> issues() {
