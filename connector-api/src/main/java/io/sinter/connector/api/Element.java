@@ -98,6 +98,31 @@ public final class Element {
     /** @return relationships to other elements of the same file */
     public List<Relationship> relationships() { return relationships; }
 
+    /**
+     * A copy of this element at another place: the same identity, class, properties and relationships with
+     * {@code placement} and {@code geometry} instead of its own. Core uses it to move the elements of a file
+     * into the iModel's spatial frame; connectors have no need for it.
+     *
+     * @param placement the new placement, or null
+     * @param geometry the new geometry, or null
+     * @return the copy
+     * @since 1.1
+     */
+    public Element withPlacement(Placement placement, Geometry geometry) {
+        Builder b = new Builder(kind, identifier, classFullName);
+        b.category = category;
+        b.parentIdentifier = parentIdentifier;
+        b.codeValue = codeValue;
+        b.userLabel = userLabel;
+        b.federationGuid = federationGuid;
+        b.version = version;
+        b.placement = placement;
+        b.geometry = geometry;
+        b.properties.putAll(properties);
+        b.relationships.addAll(relationships);
+        return new Element(b);
+    }
+
     @Override
     public String toString() {
         return "Element[" + kind + " " + identifier + ", " + classFullName + "]";

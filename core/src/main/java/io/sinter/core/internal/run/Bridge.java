@@ -303,6 +303,42 @@ final class Bridge {
             return new Outcome("Skipped", null, null, null, details, null);
         }
 
+        try {
+            return pass(work, document, connector, source, cancelled, details, null);
+        } catch (MoveIntoFrame move) {
+            // the file lies elsewhere in the frame's CRS; its geolocation came with (or after) its elements, so they are read again
+            logger.info("Task {} ({}): the file is located in the spatial frame's CRS at another origin; its elements are read again and {}",
+                    work.taskId(), fileName, move.transform.describe());
+            try {
+                return pass(work, document, connector, source, cancelled, details, move.transform);
+            } catch (MoveIntoFrame again) {
+                String problem = "The file's geolocation differed between two readings of it.";
+                return Outcome.error("GeoLocationFailed", fileName + ": " + problem, problem);
+            }
+        }
+    }
+
+    /** Signals that a file's elements must be read again and moved into the spatial frame by {@link #transform}. */
+    private static final class MoveIntoFrame extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient FrameTransform transform;
+
+        MoveIntoFrame(FrameTransform transform) {
+            super(null, null, false, false);
+            this.transform = transform;
+        }
+    }
+
+    /**
+     * One reading of the file by the connector, classified against the stored state.
+     *
+     * @param transform what moves the file's coordinates into the spatial frame, or null (api.md section 6.8)
+     * @throws MoveIntoFrame when the file turned out to need another transform than {@code transform}
+     */
+    private Outcome pass(Work work, DocumentEntity document, ConnectorRegistry.Registered connector, Source source, BooleanSupplier cancelled,
+            Map<String, Object> details, FrameTransform transform) throws MoveIntoFrame {
+        String fileName = source.fileName();
+        String contentHash = source.contentHash();
         long readStart = System.nanoTime();
         Diff diff = new Diff();
         OpenRows openRows = new OpenRows();
@@ -319,7 +355,7 @@ final class Bridge {
         InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId()) : null;
         boolean handedOver = false;
         try {
-            SyncContext context = new SyncContext(diff, spill, stream, cancelled);
+            SyncContext context = new SyncContext(diff, spill, stream, transform, cancelled);
             long started = System.nanoTime();
             SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
                     source.references(), null);
@@ -345,10 +381,17 @@ final class Bridge {
             if (cancelled.getAsBoolean()) {
                 return cancelled(work);
             }
-            String geoProblem = database.inTransaction(em -> SpatialFrame.problem(em, document, context));
-            if (geoProblem != null) {
-                return Outcome.error("GeoLocationFailed", fileName + ": " + geoProblem, geoProblem)
-                        .withReport(Reports.task(work, document, source.references(), context, null, started, "GeoLocationFailed", geoProblem));
+            SpatialFrame.Fit fit = database.inTransaction(em -> SpatialFrame.fit(em, document, context));
+            if (fit.problem() != null) {
+                return Outcome.error("GeoLocationFailed", fileName + ": " + fit.problem(), fit.problem())
+                        .withReport(Reports.task(work, document, source.references(), context, null, started, "GeoLocationFailed", fit.problem()));
+            }
+            if (fit.transform() == null ? transform != null : !fit.transform().sameAs(transform)) {
+                throw new MoveIntoFrame(fit.transform());
+            }
+            if (transform != null) {
+                context.issue(io.sinter.connector.api.Issue.info("GeoLocation", "The file is located in the spatial frame's CRS at another origin"
+                        + " or rotation; its elements were " + transform.describe() + " into the spatial frame."));
             }
             long passNanos = System.nanoTime() - started;
             long finishStart = System.nanoTime();

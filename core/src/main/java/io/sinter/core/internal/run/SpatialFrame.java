@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sinter.connector.api.Geolocation;
 import io.sinter.connector.api.Issue;
+import io.sinter.connector.api.Point3;
 import io.sinter.core.internal.change.CanonicalJson;
 import io.sinter.core.internal.store.DocumentEntity;
 import io.sinter.core.internal.store.IModelEntity;
@@ -26,11 +27,44 @@ final class SpatialFrame {
     }
 
     /**
-     * Checks a bridge task's output against the frame before anything is written.
+     * How a task's output fits the frame: not at all ({@code problem}), as it is, or after a {@code transform}.
      *
-     * @return why the task fails with {@code GeoLocationFailed}, or null when it fits
+     * @param problem why the task fails with {@code GeoLocationFailed}, or null
+     * @param transform what moves the file's coordinates into the frame, or null when they are in it already
      */
-    static String problem(EntityManager em, DocumentEntity document, SyncContext context) {
+    record Fit(String problem, FrameTransform transform) {
+    }
+
+    /**
+     * Checks a bridge task's output against the frame before anything is written. A file located in the frame's
+     * projected CRS with another origin or map rotation fits after a {@link FrameTransform}; the caller compares it
+     * with the one its elements went through.
+     */
+    static Fit fit(EntityManager em, DocumentEntity document, SyncContext context) {
+        String problem = problem(em, document, context);
+        if (problem != null) {
+            return new Fit(problem, null);
+        }
+        IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
+        JsonNode frame = frame(model);
+        Geolocation file = context.geolocation();
+        if (frame == null || file == null || file.kind() != Geolocation.Kind.PROJECTED) {
+            return new Fit(null, null);
+        }
+        JsonNode origin = frame.path("globalOrigin");
+        double frameScale = frame.path("scale").asDouble(1);
+        double fileScale = file.scale() > 0 ? file.scale() : 1;
+        if (Math.abs(fileScale / frameScale - 1) > 1e-9) {
+            return new Fit(String.format(java.util.Locale.ROOT, "The file's map scale %s differs from the spatial frame's %s in %s; "
+                    + "no conversion between them is available.", fileScale, frameScale, file.horizontalCrsId()), null);
+        }
+        FrameTransform transform = FrameTransform.between(new Point3(origin.path(0).asDouble(), origin.path(1).asDouble(), origin.path(2).asDouble()),
+                frame.path("rotation").asDouble(0), file.origin(), file.rotation(), frameScale);
+        return new Fit(null, transform.isIdentity() ? null : transform);
+    }
+
+    /** @return why the task fails with {@code GeoLocationFailed}, or null */
+    private static String problem(EntityManager em, DocumentEntity document, SyncContext context) {
         IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
         JsonNode frame = frame(model);
         Geolocation file = context.geolocation();
@@ -54,14 +88,7 @@ final class SpatialFrame {
                 return "The file is located in " + file.horizontalCrsId() + " but the spatial frame is " + describe(frame)
                         + "; no conversion between them is available.";
             }
-            JsonNode origin = frame.path("globalOrigin");
-            double dx = file.origin().x() - origin.path(0).asDouble();
-            double dy = file.origin().y() - origin.path(1).asDouble();
-            double dz = file.origin().z() - origin.path(2).asDouble();
-            if (Math.abs(dx) > 1e-6 || Math.abs(dy) > 1e-6 || Math.abs(dz) > 1e-6) {
-                return "The file's origin lies (" + dx + ", " + dy + ", " + dz + ") m from the spatial frame's origin in " + crs
-                        + "; shifting a file onto another origin is not supported yet.";
-            }
+            // another origin or rotation in the same CRS: moved into the frame (fit)
             return null;
         }
         JsonNode g = frame.path("geographicOrigin");
@@ -111,7 +138,11 @@ final class SpatialFrame {
     /** The stored geolocation of a file that defines the frame. */
     static String json(Geolocation file) {
         if (file.kind() == Geolocation.Kind.PROJECTED) {
-            return CanonicalJson.write(projected(file.horizontalCrsId(), file.verticalCrsId(), file.origin().x(), file.origin().y(), file.origin().z()));
+            Map<String, Object> json = projected(file.horizontalCrsId(), file.verticalCrsId(), file.origin().x(), file.origin().y(), file.origin().z());
+            // kept for moving later files into this frame (FrameTransform); GET geolocation does not show them
+            json.put("rotation", file.rotation());
+            json.put("scale", file.scale() > 0 ? file.scale() : 1.0);
+            return CanonicalJson.write(json);
         }
         double lon = file.origin().x();
         double lat = file.origin().y();

@@ -49,18 +49,23 @@ final class SyncContext implements ConnectorContext {
     private int observed;
     private long streamed;
 
-    SyncContext(Diff diff, Spill spill, InsertStream inserts, BooleanSupplier cancelled) {
+    /** What moves the file's coordinates into the spatial frame, or null when they are in it. */
+    private final FrameTransform transform;
+
+    SyncContext(Diff diff, Spill spill, InsertStream inserts, FrameTransform transform, BooleanSupplier cancelled) {
         this.diff = diff;
         this.spill = spill;
         this.inserts = inserts;
+        this.transform = transform;
         this.cancelled = cancelled;
     }
 
     @Override
-    public void element(Element element) throws ConnectorException {
+    public void element(Element given) throws ConnectorException {
         if (observed++ % 1000 == 0) {
             checkCancelled();
         }
+        Element element = transform == null ? given : transform.apply(given);
         String identifier = identifiers.unique(element.kind(), element.identifier());
         if (!identifier.equals(element.identifier())) {
             issue(Issue.warning("DuplicateIdentifier", element.kind() + " '" + element.identifier() + "' occurs again; this one is '"
