@@ -94,12 +94,23 @@ public final class DatabaseComponent implements Database {
      * of 1 MiB instead of 32 KiB (the log is written synchronously buffer by buffer, so a larger buffer means
      * fewer waits for the disk; a commit still forces the log), and a checkpoint every 64 MiB of log instead of
      * 10 MiB. They are read when the database boots, before the first connection. Durability is unchanged.
+     *
+     * <p>Lock escalation: Derby turns the row locks of a transaction into a table lock once it holds more than
+     * {@code derby.locks.escalationThreshold} of them on one table (5,000 by default). A changeset of more elements
+     * then locks the whole element table until it commits, and every element read or write of every other iModel
+     * waits (and fails after {@code derby.locks.waitTimeout}, 60 s). Sinter raises the threshold to
+     * {@value #ESCALATION_THRESHOLD} (a row lock costs about 280 bytes of heap, so at most about 28 MB per
+     * transaction); larger changesets still take the table lock.
      */
     static void embeddedDerbyDefaults() {
+        System.getProperties().putIfAbsent("derby.locks.escalationThreshold", Integer.toString(ESCALATION_THRESHOLD));
         System.getProperties().putIfAbsent("derby.storage.pageCacheSize", "4000");
         System.getProperties().putIfAbsent("derby.storage.logBufferSize", "1048576");
         System.getProperties().putIfAbsent("derby.storage.checkpointInterval", "67108864");
     }
+
+    /** Row locks a transaction holds on one table before Derby escalates them to a table lock. */
+    static final int ESCALATION_THRESHOLD = 100_000;
 
     static String embeddedUrl(Path folder) {
         return "jdbc:derby:" + folder.toAbsolutePath() + ";create=true";

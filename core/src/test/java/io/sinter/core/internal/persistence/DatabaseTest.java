@@ -26,6 +26,8 @@ class DatabaseTest {
 
     @BeforeEach
     void open() {
+        DatabaseComponent.embeddedDerbyDefaults();
+        System.getProperties().putIfAbsent("derby.locks.waitTimeout", "5");
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:sinter-test-" + System.nanoTime());
         dataSource.setCreateDatabase("create");
@@ -43,6 +45,50 @@ class DatabaseTest {
 
     private long count() {
         return Transactions.inTransaction(emf, em -> em.createQuery("SELECT COUNT(b) FROM BootRecord b", Long.class).getSingleResult());
+    }
+
+    /**
+     * Derby escalates a transaction's row locks to a table lock beyond derby.locks.escalationThreshold (5,000 by default):
+     * a changeset of more rows then blocked every reader of the table, other iModels included. With Sinter's engine
+     * defaults a transaction holding 20,000 new rows leaves the other rows readable (a blocked read would fail after the
+     * 5 s lock timeout set here).
+     */
+    @Test
+    void aTransactionWritingManyRowsLeavesOtherRowsOfTheTableReadable() throws Exception {
+        long other = Transactions.inTransaction(emf, em -> {
+            BootRecord r = new BootRecord(7L, "other");
+            em.persist(r);
+            return r;
+        }).getId();
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> Transactions.inTransaction(emf, em -> {
+            try (java.sql.PreparedStatement insert = em.unwrap(java.sql.Connection.class).prepareStatement(
+                    "INSERT INTO SINTER_BOOT (ID, STARTED_AT, VERSION) VALUES (?, 1, 'bulk')")) {
+                for (int i = 0; i < 20_000; i++) {
+                    insert.setLong(1, 1_000_000L + i);
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                written.countDown();
+                release.await();
+            } catch (java.sql.SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        try {
+            written.await();
+            String version = Transactions.inTransaction(emf, em -> em.createQuery("SELECT b.version FROM BootRecord b WHERE b.id = :id", String.class)
+                    .setParameter("id", other).getSingleResult());
+            assertEquals("other", version);
+        } finally {
+            release.countDown();
+            writer.get();
+        }
+        assertEquals(20_001, count());
     }
 
     @Test
