@@ -355,7 +355,11 @@ final class Bridge {
         InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId()) : null;
         boolean handedOver = false;
         try {
-            SyncContext context = new SyncContext(diff, spill, stream, transform, cancelled);
+            // a geolocation reported before the elements moves them at once (IFC); one reported after them needs a second pass (DXF)
+            com.fasterxml.jackson.databind.JsonNode frame = transform != null ? null
+                    : database.inTransaction(em -> SpatialFrame.frame(em.find(IModelEntity.class, document.getIModelId())));
+            SyncContext context = new SyncContext(diff, spill, stream, transform, frame == null ? null : g -> SpatialFrame.transform(frame, g),
+                    cancelled);
             long started = System.nanoTime();
             SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
                     source.references(), null);
@@ -386,12 +390,14 @@ final class Bridge {
                 return Outcome.error("GeoLocationFailed", fileName + ": " + fit.problem(), fit.problem())
                         .withReport(Reports.task(work, document, source.references(), context, null, started, "GeoLocationFailed", fit.problem()));
             }
-            if (fit.transform() == null ? transform != null : !fit.transform().sameAs(transform)) {
+            FrameTransform applied = context.transform();
+            if (fit.transform() == null ? applied != null : !fit.transform().sameAs(applied)) {
                 throw new MoveIntoFrame(fit.transform());
             }
-            if (transform != null) {
+            if (applied != null) {
                 context.issue(io.sinter.connector.api.Issue.info("GeoLocation", "The file is located in the spatial frame's CRS at another origin"
-                        + " or rotation; its elements were " + transform.describe() + " into the spatial frame."));
+                        + " or rotation; its elements were " + applied.describe() + " into the spatial frame"
+                        + (transform != null ? " (the file was read a second time: it states its geolocation after its elements)." : ".")));
             }
             long passNanos = System.nanoTime() - started;
             long finishStart = System.nanoTime();

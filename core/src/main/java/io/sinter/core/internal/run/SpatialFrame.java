@@ -51,16 +51,32 @@ final class SpatialFrame {
         if (frame == null || file == null || file.kind() != Geolocation.Kind.PROJECTED) {
             return new Fit(null, null);
         }
-        JsonNode origin = frame.path("globalOrigin");
         double frameScale = frame.path("scale").asDouble(1);
         double fileScale = file.scale() > 0 ? file.scale() : 1;
         if (Math.abs(fileScale / frameScale - 1) > 1e-9) {
             return new Fit(String.format(java.util.Locale.ROOT, "The file's map scale %s differs from the spatial frame's %s in %s; "
                     + "no conversion between them is available.", fileScale, frameScale, file.horizontalCrsId()), null);
         }
+        return new Fit(null, transform(frame, file));
+    }
+
+    /**
+     * @return what moves the coordinates of a file at {@code file} into {@code frame} (both projected in the same CRS with
+     *         the same scale), or null when they are in it already or cannot be moved (then {@link #fit} tells why)
+     */
+    static FrameTransform transform(JsonNode frame, Geolocation file) {
+        if (frame == null || file == null || file.kind() != Geolocation.Kind.PROJECTED || !"projected".equals(frame.path("kind").asText())
+                || !file.horizontalCrsId().equalsIgnoreCase(frame.path("crs").path("horizontalCRSId").asText(""))) {
+            return null;
+        }
+        double frameScale = frame.path("scale").asDouble(1);
+        if (Math.abs((file.scale() > 0 ? file.scale() : 1) / frameScale - 1) > 1e-9) {
+            return null;
+        }
+        JsonNode origin = frame.path("globalOrigin");
         FrameTransform transform = FrameTransform.between(new Point3(origin.path(0).asDouble(), origin.path(1).asDouble(), origin.path(2).asDouble()),
                 frame.path("rotation").asDouble(0), file.origin(), file.rotation(), frameScale);
-        return new Fit(null, transform.isIdentity() ? null : transform);
+        return transform.isIdentity() ? null : transform;
     }
 
     /** @return why the task fails with {@code GeoLocationFailed}, or null */

@@ -50,14 +50,28 @@ final class SyncContext implements ConnectorContext {
     private long streamed;
 
     /** What moves the file's coordinates into the spatial frame, or null when they are in it. */
-    private final FrameTransform transform;
+    private FrameTransform transform;
+    /** The transform for a geolocation reported before the first element, or null when it is given or not known yet. */
+    private final java.util.function.Function<Geolocation, FrameTransform> early;
 
-    SyncContext(Diff diff, Spill spill, InsertStream inserts, FrameTransform transform, BooleanSupplier cancelled) {
+    /**
+     * @param transform what moves the file's coordinates into the spatial frame, or null
+     * @param early when {@code transform} is null: the transform for the file's geolocation, applied when the connector
+     *        reports it before its first element (so a file in the frame's CRS at another origin is read once), or null
+     */
+    SyncContext(Diff diff, Spill spill, InsertStream inserts, FrameTransform transform,
+            java.util.function.Function<Geolocation, FrameTransform> early, BooleanSupplier cancelled) {
         this.diff = diff;
         this.spill = spill;
         this.inserts = inserts;
         this.transform = transform;
+        this.early = early;
         this.cancelled = cancelled;
+    }
+
+    /** @return the transform the elements went through, or null */
+    FrameTransform transform() {
+        return transform;
     }
 
     @Override
@@ -121,6 +135,9 @@ final class SyncContext implements ConnectorContext {
     @Override
     public void geolocation(Geolocation geolocation) {
         this.geolocation = geolocation;
+        if (observed == 0 && transform == null && early != null && geolocation != null) {
+            transform = early.apply(geolocation);
+        }
     }
 
     @Override
