@@ -37,6 +37,14 @@ final class InsertStream {
             String contentChecksum, String body, boolean placed, byte[] geometry) {
     }
 
+    /** A {@link Pending} element prepared for the insert on the connector's thread: its id, federation GUID and body bytes. */
+    private record Row(long elementId, Pending element, String federationGuid, byte[] body) {
+    }
+
+    /** What the writer learns when it opens its transaction and the connector's thread needs to number the elements. */
+    private record Start(String parent, long firstElementId) {
+    }
+
     /** Thrown to the connector's thread when the writer failed; the task ends in error and writes nothing. */
     static final class Failed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -48,11 +56,12 @@ final class InsertStream {
 
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(InsertStream.class);
     private static final int BATCH = 1000;
-    private static final List<Pending> END = new ArrayList<>(0);
+    private static final List<Row> END = new ArrayList<>(0);
 
     private final Database database;
     private final String documentId;
-    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(8);
+    private final CompletableFuture<Start> started = new CompletableFuture<>();
     private final CompletableFuture<Consumer<EntityManager>> finisher = new CompletableFuture<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Thread writer;
@@ -61,20 +70,22 @@ final class InsertStream {
     private long writerWaited;
     private volatile long readerWaited;
     private final long gcAtStart = gcMillis();
-    private List<Pending> batch = new ArrayList<>(BATCH);
+    private List<Row> batch = new ArrayList<>(BATCH);
 
-    // written and read by the writer thread only (finish runs the last unit of work there)
+    // the changeset's bookkeeping, kept by the connector's thread (add); read by apply on the writer's thread after
+    // end() handed over the last batch (the queue orders the two)
     private final Map<String, Long> categories = new HashMap<>();
     private final MessageDigest sha1 = Bridge.sha1();
-    private String parent;
-    private int index;
-    private long modelId = -1;
+    private Start start;
     private long nextElementId;
-    private long firstElementId;
-    private Long iModelKey;
     private long inserted;
     private long size;
     private boolean spatial;
+
+    // the writer's own
+    private int index;
+    private long modelId = -1;
+    private Long iModelKey;
 
     /** Starts the writer thread and its transaction. */
     InsertStream(Database database, String documentId, String taskId) {
@@ -91,7 +102,21 @@ final class InsertStream {
      * @throws Failed when the writer failed
      */
     void add(Pending element) {
-        batch.add(element);
+        if (start == null) {
+            start = start();
+            sha1.update(start.parent().getBytes(StandardCharsets.UTF_8));
+            nextElementId = start.firstElementId();
+        }
+        // the changeset's bookkeeping here, so the writer's thread does nothing but the database's work
+        long elementId = nextElementId++;
+        String guid = element.federationGuid() != null ? element.federationGuid() : UUID.randomUUID().toString();
+        byte[] record = CanonicalJson.utf8(Bridge.change(elementId, "inserted", element.classFullName(), element.identifier(), element.checksum()));
+        sha1.update(record);
+        size += record.length;
+        categories.merge(element.category(), 1L, Long::sum);
+        spatial |= element.placed();
+        inserted++;
+        batch.add(new Row(elementId, element, guid, element.body().getBytes(StandardCharsets.UTF_8)));
         if (batch.size() == BATCH) {
             hand(batch);
             batch = new ArrayList<>(BATCH);
@@ -105,7 +130,23 @@ final class InsertStream {
         hand(END);
     }
 
-    private void hand(List<Pending> elements) {
+    /** @return the writer's start, once its transaction is open */
+    private Start start() {
+        while (true) {
+            try {
+                return started.get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                failure();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failed(e);
+            } catch (ExecutionException e) {
+                throw new Failed(e.getCause());
+            }
+        }
+    }
+
+    private void hand(List<Row> elements) {
         long waitStart = System.nanoTime();
         try {
             while (!queue.offer(elements, 100, TimeUnit.MILLISECONDS)) {
@@ -174,7 +215,7 @@ final class InsertStream {
                     begin(em);
                     while (true) {
                         long waitStart = System.nanoTime();
-                        List<Pending> elements = queue.take();
+                        List<Row> elements = queue.take();
                         writerWaited += System.nanoTime() - waitStart;
                         if (aborted) {
                             throw new IllegalStateException("aborted");
@@ -185,8 +226,8 @@ final class InsertStream {
                         if (!elements.isEmpty() && versions == null) {
                             versions = new VersionInserter(em, database);
                         }
-                        for (Pending p : elements) {
-                            insert(versions, p);
+                        for (Row row : elements) {
+                            insert(versions, row);
                         }
                     }
                     if (versions != null) {
@@ -217,6 +258,7 @@ final class InsertStream {
             });
             done.complete(null);
         } catch (Throwable e) {
+            started.completeExceptionally(e);
             done.completeExceptionally(e);
         }
     }
@@ -232,8 +274,7 @@ final class InsertStream {
     private void begin(EntityManager em) {
         DocumentEntity document = em.find(DocumentEntity.class, documentId);
         IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
-        parent = Bridge.parentId(em, model);
-        sha1.update(parent.getBytes(StandardCharsets.UTF_8));
+        String parent = Bridge.parentId(em, model);
         index = model.getChangesetCount() + 1;
         iModelKey = model.getElementKey();
         // what allocateElementIds would hand out, without changing the entity before finish
@@ -243,24 +284,16 @@ final class InsertStream {
         } else {
             modelId = Long.decode(document.getModelId());
         }
-        firstElementId = next;
-        nextElementId = next;
+        started.complete(new Start(parent, next));
     }
 
-    private void insert(VersionInserter versions, Pending p) {
+    private void insert(VersionInserter versions, Row row) {
         if (iModelKey == null) {
             iModelKey = VersionInserter.newIModelKey(database);
         }
-        long elementId = nextElementId++;
-        String guid = p.federationGuid() != null ? p.federationGuid() : UUID.randomUUID().toString();
-        versions.add(iModelKey, elementId, documentId, modelId, p.kind(), p.identifier(), p.classFullName(), p.category(), guid,
-                p.checksum(), p.contentChecksum(), index, p.body(), p.geometry());
-        categories.merge(p.category(), 1L, Long::sum);
-        byte[] record = CanonicalJson.utf8(Bridge.change(elementId, "inserted", p.classFullName(), p.identifier(), p.checksum()));
-        sha1.update(record);
-        size += record.length;
-        spatial |= p.placed();
-        inserted++;
+        Pending p = row.element();
+        versions.add(iModelKey, row.elementId(), documentId, modelId, p.kind(), p.identifier(), p.classFullName(), p.category(), row.federationGuid(),
+                p.checksum(), p.contentChecksum(), index, row.body(), p.geometry());
     }
 
     /**
@@ -290,11 +323,6 @@ final class InsertStream {
         if (spatial) {
             bits |= 4;
         }
-        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Bridge.hexDigest(sha1), parent, size);
-    }
-
-    /** @return the first element id the stream gave out (for tests and logs) */
-    long firstElementId() {
-        return firstElementId;
+        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Bridge.hexDigest(sha1), start.parent(), size);
     }
 }

@@ -124,6 +124,13 @@ final class VersionInserter implements AutoCloseable {
     /** Adds an open version from changeset {@code fromIndex}; geometry may be null. */
     void add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
             String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry) {
+        add(iModelKey, elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid, checksum, contentChecksum,
+                fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry);
+    }
+
+    /** As {@link #add(long, long, String, long, String, String, String, String, String, String, String, int, String, byte[])} with the body in UTF-8. */
+    void add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
+            String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, byte[] bytes, byte[] geometry) {
         if (nextId >= endId) {
             if (database == null) {
                 throw new IllegalStateException("more element versions than ids allocated");
@@ -146,10 +153,9 @@ final class VersionInserter implements AutoCloseable {
             insert.setString(12, contentChecksum);
             insert.setInt(13, fromIndex);
             insert.setInt(14, ElementVersionEntity.OPEN);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             boolean small = bytes.length <= ElementVersionEntity.BODY_LIMIT;
             insert.setBytes(15, small ? bytes : null);
-            insert.setString(16, small ? null : body);
+            insert.setString(16, small ? null : new String(bytes, StandardCharsets.UTF_8));
             insert.setBytes(17, geometry);
             insert.addBatch();
             if (++pending == BATCH) {
