@@ -176,6 +176,30 @@ public final class Diff {
      * @throws IllegalStateException after {@link #finish}
      */
     public int observedUnchanged(String kind, String identifier, String classFullName, String checksum) {
+        parseHex(checksum, scratch, 0);
+        return observedUnchanged(kind, identifier, classFullName);
+    }
+
+    /**
+     * As {@link #observedUnchanged(String, String, String, String)} with the checksum as its 32 bytes (the SHA-256 whose
+     * hex form is the checksum), so an unchanged element's checksum is never written out and parsed back.
+     */
+    public int observedUnchanged(String kind, String identifier, String classFullName, byte[] checksum) {
+        if (checksum.length != 32) {
+            throw new IllegalArgumentException("a checksum must be 32 bytes, has " + checksum.length);
+        }
+        for (int word = 0; word < 4; word++) {
+            long value = 0;
+            for (int i = 8 * word, end = i + 8; i < end; i++) {
+                value = value << 8 | (checksum[i] & 0xFF);
+            }
+            scratch[word] = value;
+        }
+        return observedUnchanged(kind, identifier, classFullName);
+    }
+
+    /** The fast path with the checksum in {@link #scratch}. */
+    private int observedUnchanged(String kind, String identifier, String classFullName) {
         if (finished) {
             throw new IllegalStateException("finished");
         }
@@ -192,7 +216,6 @@ public final class Diff {
         if (storedClass[s] != classes.code(classFullName)) {
             return -1;
         }
-        parseHex(checksum, scratch, 0);
         if (!Arrays.equals(scratch, 0, 4, storedChecksum, 4 * s, 4 * s + 4)) {
             return -1;
         }

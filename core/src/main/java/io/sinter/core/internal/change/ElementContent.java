@@ -116,17 +116,26 @@ public final class ElementContent {
     public static final class Prepared {
         private final Parts parts;
         private final String contentJson;
-        private final String checksum;
+        private final byte[] digest;
+        private String checksum;
 
         private Prepared(Element element) {
             this.parts = new Parts(element, true);
             this.contentJson = CanonicalJson.write(parts.withIdentifiers(UnaryOperator.identity()));
-            this.checksum = Hashes.sha256Hex(contentJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            this.digest = Hashes.sha256Digest(contentJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /** @return {@link ElementContent#checksum(Element)} */
         public String checksum() {
+            if (checksum == null) {
+                checksum = Hashes.hex(digest);
+            }
             return checksum;
+        }
+
+        /** @return the SHA-256 that {@link #checksum()} writes in hex (32 bytes; do not modify) */
+        public byte[] checksumDigest() {
+            return digest;
         }
 
         /** @return {@link ElementContent#contentChecksum(Element)} */

@@ -23,9 +23,19 @@ public final class Hashes {
         }
     }
 
+    /** One digest per thread for {@link #sha256Digest}: looking the algorithm up costs more than hashing a small element. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hashes::sha256);
+
     /** @return lower-case hex SHA-256 of {@code bytes} (64 characters) */
     public static String sha256Hex(byte[] bytes) {
-        return HEX.formatHex(sha256().digest(bytes));
+        return HEX.formatHex(sha256Digest(bytes));
+    }
+
+    /** @return the SHA-256 of {@code bytes} (32 bytes), with this thread's digest */
+    public static byte[] sha256Digest(byte[] bytes) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(bytes);
     }
 
     /** @return {@code bytes} as lower-case hex */

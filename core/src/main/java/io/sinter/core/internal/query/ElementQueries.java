@@ -167,8 +167,10 @@ public final class ElementQueries implements ElementService {
             requireIModel(em, iModelId);
             ChangesetEntity changeset = changeset(em, iModelId, idOrIndex);
             int n = changeset.getIndex();
-            Cursor opened = new Cursor(em, iModelId, "v.fromIndex", n, className);
-            Cursor closed = new Cursor(em, iModelId, "v.toIndex", n, className);
+            // versions closed by the changeset: through its document's index (SINTER_ELEMENT_DOC), there is no (iModel, TO_IDX) index
+            String document = changeset.getDocumentId();
+            Cursor opened = new Cursor(em, iModelId, null, "v.fromIndex", n, className);
+            Cursor closed = new Cursor(em, iModelId, document, "v.toIndex", n, className);
             List<long[]> page = new ArrayList<>(); // element id, operation (0 deleted, 1 inserted, 2 updated)
             int seen = 0;
             while (page.size() <= top) {
@@ -201,8 +203,8 @@ public final class ElementQueries implements ElementService {
                 }
             }
             List<Long> ids = page.stream().map(p -> p[0]).toList();
-            Map<Long, Row> after = rows(em, iModelId, "v.fromIndex", n, ids);
-            Map<Long, Row> before = rows(em, iModelId, "v.toIndex", n, ids);
+            Map<Long, Row> after = rows(em, iModelId, null, "v.fromIndex", n, ids);
+            Map<Long, Row> before = rows(em, iModelId, document, "v.toIndex", n, ids);
             Resolver resolver = new Resolver(em);
             if (full || page.stream().anyMatch(p -> p[1] == 2)) {
                 resolver.prefetch(new ArrayList<>(before.values()), n - 1);
@@ -230,10 +232,13 @@ public final class ElementQueries implements ElementService {
         private long last = Long.MIN_VALUE;
         private boolean exhausted;
 
-        Cursor(EntityManager em, String iModelId, String column, int n, String className) {
-            this.query = em.createQuery("SELECT v.elementId, v.classFullName FROM ElementVersionEntity v WHERE v.iModelKey = :m AND "
+        /** @param document the changeset's document (its versions only), or null for the iModel's */
+        Cursor(EntityManager em, String iModelId, String document, String column, int n, String className) {
+            this.query = em.createQuery("SELECT v.elementId, v.classFullName FROM ElementVersionEntity v WHERE "
+                    + (document == null ? "v.iModelKey = :m" : "v.documentId = :m") + " AND "
                     + column + " = :n AND v.elementId > :last" + (className == null ? "" : " AND v.classFullName = :c")
-                    + " ORDER BY v.elementId", Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", n).setMaxResults(CHUNK);
+                    + " ORDER BY v.elementId", Object[].class).setParameter("m", document == null ? elementKey(em, iModelId) : document)
+                    .setParameter("n", n).setMaxResults(CHUNK);
             if (className != null) {
                 query.setParameter("c", className);
             }
@@ -256,11 +261,12 @@ public final class ElementQueries implements ElementService {
         }
     }
 
-    private static Map<Long, Row> rows(EntityManager em, String iModelId, String column, int n, List<Long> ids) {
+    private static Map<Long, Row> rows(EntityManager em, String iModelId, String document, String column, int n, List<Long> ids) {
         Map<Long, Row> rows = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelKey = :m AND " + column + " = :n "
-                    + "AND v.elementId IN :ids", Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", n)
+            em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE " + (document == null ? "v.iModelKey = :m" : "v.documentId = :m")
+                    + " AND " + column + " = :n AND v.elementId IN :ids", Object[].class)
+                    .setParameter("m", document == null ? elementKey(em, iModelId) : document).setParameter("n", n)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).getResultStream()
                     .map(Row::of).forEach(r -> rows.put(r.elementId(), r));
         }

@@ -501,7 +501,7 @@ final class Bridge {
                 int bits = 16 | 4 | applyCategories(em, model.getId(), categories);
                 changeset = new ChangesetEntity(HexFormat.of().formatHex(sha1.digest()), model.getId(), index, parent,
                         work.connectorType() + ": " + work.fileName() + " - 0 inserted, 0 updated, " + ids.size() + " deleted", owner,
-                        System.currentTimeMillis(), bits, size, task.getId(), work.fileName(), 0, 0, ids.size());
+                        System.currentTimeMillis(), bits, size, task.getId(), work.fileName(), 0, 0, ids.size()).withDocumentId(document.getId());
                 document.setExtents(null);
                 em.persist(changeset);
                 globalProperties(em, model, changeset, document, null);
@@ -962,7 +962,7 @@ final class Bridge {
         Diff.Counts c = facts.counts();
         ChangesetEntity changeset = new ChangesetEntity(changesetId, iModelId, index, parent, facts.connectorType() + ": " + facts.fileName() + " - "
                 + c.inserted() + " inserted, " + c.updated() + " updated, " + c.deleted() + " deleted", facts.ownerId(), System.currentTimeMillis(),
-                bits, size, facts.task().getId(), facts.fileName(), c.inserted(), c.updated(), c.deleted());
+                bits, size, facts.task().getId(), facts.fileName(), c.inserted(), c.updated(), c.deleted()).withDocumentId(document.getId());
         em.persist(changeset);
         globalProperties(em, model, changeset, document, facts.geolocation());
         return changeset;

@@ -62,6 +62,14 @@ public class ChangesetEntity {
     @Column(name = "DELETED", nullable = false)
     private int deleted;
 
+    /**
+     * The document whose task wrote this changeset (each changeset comes from one bridge or unmap task). The versions
+     * it closed are found through index SINTER_ELEMENT_DOC (DOCUMENT_ID, TO_IDX, ELEMENT_ID) with it; null for rows
+     * written before it was kept (then the iModel's versions are searched).
+     */
+    @Column(name = "DOCUMENT_ID", length = 36)
+    private String documentId;
+
     /** The project extents after this changeset, {@code lx,ly,lz,hx,hy,hz}, or null. */
     @Column(name = "EXTENTS", length = 400)
     private String extents;
@@ -88,6 +96,11 @@ public class ChangesetEntity {
         this.deleted = deleted;
     }
 
+    public String getDocumentId() { return documentId; }
+    public ChangesetEntity withDocumentId(String documentId) {
+        this.documentId = documentId;
+        return this;
+    }
     public String getExtents() { return extents; }
     public void setExtents(String extents) { this.extents = extents; }
     public void setContainingChanges(int containingChanges) { this.containingChanges = containingChanges; }

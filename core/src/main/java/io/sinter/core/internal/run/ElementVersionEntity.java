@@ -23,8 +23,7 @@ import java.nio.charset.StandardCharsets;
 @Table(name = "SINTER_ELEMENT", indexes = {
         @Index(name = "SINTER_ELEMENT_DOC", columnList = "DOCUMENT_ID, TO_IDX, ELEMENT_ID"),
         @Index(name = "SINTER_ELEMENT_ID", columnList = "IMODEL_KEY, ELEMENT_ID, FROM_IDX"),
-        @Index(name = "SINTER_ELEMENT_FROM", columnList = "IMODEL_KEY, FROM_IDX"),
-        @Index(name = "SINTER_ELEMENT_TO", columnList = "IMODEL_KEY, TO_IDX")})
+        @Index(name = "SINTER_ELEMENT_FROM", columnList = "IMODEL_KEY, FROM_IDX")})
 public class ElementVersionEntity {
     /** {@code toIndex} of a current version. */
     public static final int OPEN = Integer.MAX_VALUE;

@@ -93,8 +93,8 @@ final class SyncContext implements ConnectorContext {
         }
         schema(element);
         ElementContent.Prepared content = ElementContent.prepare(element);
-        String checksum = content.checksum();
         if (inserts != null) {
+            String checksum = content.checksum();
             // nothing stored yet (a first sync): every element is new and goes to the database now, in file order;
             // the diff has nothing to compare, and identifiers are already unique
             inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
@@ -103,13 +103,14 @@ final class SyncContext implements ConnectorContext {
             streamed++;
             return;
         }
-        int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), checksum);
+        int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), content.checksumDigest());
         try {
             if (ordinal >= 0) {
                 // unchanged: nothing of it is written or read again, so an empty record keeps the ordinals in step
                 spill.write(ordinal);
                 return;
             }
+            String checksum = content.checksum();
             String contentChecksum = content.contentChecksum();
             ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
             // the stored body: the content map plus "version", without normalising and writing the content again

@@ -76,6 +76,21 @@ class DiffTest {
     }
 
     @Test
+    void observedUnchangedTakesTheChecksumAsItsBytesToo() {
+        Diff diff = new Diff();
+        diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"));
+        diff.stored(0x21, IFC, "b", WALL, sum("B"), sum("cB"));
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        assertEquals(-1, diff.observedUnchanged(IFC, "b", WALL, hex.parseHex(sum("B2"))), "another checksum: not unchanged");
+        assertEquals(0, diff.observedUnchanged(IFC, "a", WALL, hex.parseHex(sum("A"))));
+        assertThrows(IllegalArgumentException.class, () -> diff.observedUnchanged(IFC, "b", WALL, new byte[31]));
+        assertEquals(1, diff.observed(IFC, "b", WALL, sum("B2"), sum("cB2")));
+        Diff.Result result = diff.finish(true);
+        assertEquals(1, result.counts().unchanged());
+        assertEquals(List.of(new Diff.Update(0x21, 1, IFC, "b", false)), result.updates());
+    }
+
+    @Test
     void keyInBothWithDifferentChecksumsAndSameClassIsUpdatedInPlace() {
         Diff diff = new Diff();
         diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"));

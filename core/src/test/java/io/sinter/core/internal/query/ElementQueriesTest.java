@@ -54,7 +54,7 @@ class ElementQueriesTest {
             em.persist(model);
             for (int i = 1; i <= 3; i++) {
                 em.persist(new ChangesetEntity("cs" + i, M, i, i == 1 ? "" : "cs" + (i - 1), "d", "owner", 1000L * i, 0, 0, "task" + i,
-                        "parts.csv", i == 1 ? 3 : 1, i == 2 ? 1 : 0, i == 1 ? 0 : 1));
+                        "parts.csv", i == 1 ? 3 : 1, i == 2 ? 1 : 0, i == 1 ? 0 : 1).withDocumentId(i == 3 ? null : DOC));
             }
             Geometry square = new Geometry(List.of(new Geometry.Mesh(new double[] {0, 0, 0, 1, 0, 0, 1, 1, 0}, new int[] {0, 1, 2})), null);
             ElementVersionEntity p1 = version(em, 0x20, "P1", "CSV:parts", 1, Map.of("height", 1.5, "name", "Pump"), null);
