@@ -8,6 +8,7 @@ import io.sinter.core.api.ServiceException;
 import io.sinter.core.api.StorageService;
 import io.sinter.core.internal.change.CanonicalJson;
 import io.sinter.core.internal.change.Diff;
+import io.sinter.core.internal.change.Hashes;
 import io.sinter.core.internal.connector.ConnectorRegistry;
 import io.sinter.core.internal.persistence.Database;
 import io.sinter.core.internal.store.DocumentEntity;
@@ -92,35 +93,15 @@ final class Bridge {
         }
     }
 
-    /** The writes of a first sync whose inserts were {@link InsertStream streamed} while the connector ran. */
-    private static final class StreamedWrites implements Writes {
-        private final InsertStream stream;
-        private final String connectorType;
-        private final String connectorVersion;
-        private final String fileName;
-        private final String contentHash;
-        private final String extents;
-        private final Map<String, java.util.Set<String>> schema;
-        private final io.sinter.connector.api.Geolocation geolocation;
-        private final Diff.Counts counts;
-
-        StreamedWrites(InsertStream stream, String connectorType, String connectorVersion, String fileName, String contentHash, String extents,
-                Map<String, java.util.Set<String>> schema, io.sinter.connector.api.Geolocation geolocation, Diff.Counts counts) {
-            this.stream = stream;
-            this.connectorType = connectorType;
-            this.connectorVersion = connectorVersion;
-            this.fileName = fileName;
-            this.contentHash = contentHash;
-            this.extents = extents;
-            this.schema = schema;
-            this.geolocation = geolocation;
-            this.counts = counts;
-        }
-
+    /**
+     * The writes of a first sync whose inserts were {@link InsertStream streamed} while the connector ran; {@code facts}
+     * lacks the task and owner, which {@link #apply} adds.
+     */
+    private record StreamedWrites(InsertStream stream, ChangesetFacts facts) implements Writes {
         @Override
         public ChangesetEntity apply(EntityManager em, TaskEntity task, String ownerId) {
-            return stream.apply(em, new ChangesetFacts(task, ownerId, connectorType, connectorVersion, fileName, contentHash, extents, schema,
-                    geolocation, counts));
+            return stream.apply(em, new ChangesetFacts(task, ownerId, facts.connectorType(), facts.connectorVersion(), facts.fileName(),
+                    facts.contentHash(), facts.extents(), facts.schema(), facts.geolocation(), facts.counts()));
         }
 
         @Override
@@ -318,6 +299,11 @@ final class Bridge {
         }
     }
 
+    private Outcome writeFailed(String fileName, InsertStream.Failed e) {
+        logger.error("Writing the elements of {} failed; the task writes nothing", fileName, e.getCause());
+        return Outcome.error("BridgingFailed", "The changes of " + fileName + " could not be written.", e.getCause().toString());
+    }
+
     /** Signals that a file's elements must be read again and moved into the spatial frame by {@link #transform}. */
     private static final class MoveIntoFrame extends Exception {
         private static final long serialVersionUID = 1L;
@@ -374,8 +360,7 @@ final class Bridge {
                 return e.kind() == ConnectorException.Kind.CANCELLED ? failed
                         : failed.withReport(Reports.task(work, document, source.references(), context, null, started, failed.errorKey(), e.describe()));
             } catch (InsertStream.Failed e) {
-                logger.error("Writing the elements of {} failed; the task writes nothing", fileName, e.getCause());
-                return Outcome.error("BridgingFailed", "The changes of " + fileName + " could not be written.", e.getCause().toString());
+                return writeFailed(fileName, e);
             } catch (RuntimeException | LinkageError e) {
                 // LinkageError: the connector's bundle went away while it ran (hot undeploy)
                 logger.error("Connector {} failed on {} (a connector bug, or its bundle was removed)", connector.id(), fileName, e);
@@ -403,7 +388,7 @@ final class Bridge {
             long finishStart = System.nanoTime();
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
             // streamed: the diff saw nothing (all new), the context counted them
-            Diff.Counts c = stream != null ? new Diff.Counts(0, 0, (int) context.streamed(), 0, 0, 0) : result.counts();
+            Diff.Counts c = stream != null ? new Diff.Counts(0, 0, context.observed(), 0, 0, 0) : result.counts();
             logger.info("Task {} ({}): stored state of {} elements read in {} ms, connector pass {} ms, diff {} ms", work.taskId(), fileName,
                     openRows.size(), readNanos / 1_000_000, passNanos / 1_000_000, (System.nanoTime() - finishStart) / 1_000_000);
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));
@@ -414,11 +399,10 @@ final class Bridge {
                 try {
                     stream.end();
                 } catch (InsertStream.Failed e) {
-                    logger.error("Writing the elements of {} failed; the task writes nothing", fileName, e.getCause());
-                    return Outcome.error("BridgingFailed", "The changes of " + fileName + " could not be written.", e.getCause().toString());
+                    return writeFailed(fileName, e);
                 }
-                writes = new StreamedWrites(stream, work.connectorType(), connector.version(), fileName, contentHash, context.extents().stored(),
-                        context.schema(), context.geolocation(), c);
+                writes = new StreamedWrites(stream, new ChangesetFacts(null, null, work.connectorType(), connector.version(), fileName,
+                        contentHash, context.extents().stored(), context.schema(), context.geolocation(), c));
                 closeQuietly(spill);
             } else {
                 writes = new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result,
@@ -814,7 +798,6 @@ final class Bridge {
         private ChangesetEntity write(EntityManager em, TaskEntity task, String ownerId) throws IOException {
             DocumentEntity document = em.find(DocumentEntity.class, documentId);
             IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
-            String iModelId = model.getId();
             boolean anyChange = !result.inserts().isEmpty() || !result.updates().isEmpty() || result.deletes().length > 0
                     || !result.classChanges().isEmpty();
             for (Diff.Rematch r : result.rematches()) {
@@ -930,7 +913,7 @@ final class Bridge {
             }
             ChangesetFacts facts = new ChangesetFacts(task, ownerId, connectorType, connectorVersion, fileName, contentHash, extents, schema,
                     geolocation, result.counts());
-            return recordChangeset(em, model, document, facts, index, bits, categories, hexDigest(sha1), parent, size);
+            return recordChangeset(em, model, document, facts, index, bits, categories, Hashes.hex(sha1.digest()), parent, size);
         }
 
         private void add(VersionInserter versions, long iModelKey, long elementId, long modelId, String federationGuid, String[] r, int index) {
@@ -966,11 +949,6 @@ final class Bridge {
         em.persist(changeset);
         globalProperties(em, model, changeset, document, facts.geolocation());
         return changeset;
-    }
-
-    /** @return the lower-case hex of the digest's value */
-    static String hexDigest(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** @return the change record of one element that the changeset id hashes */

@@ -1,6 +1,7 @@
 package io.sinter.core.internal.run;
 
 import io.sinter.core.internal.change.CanonicalJson;
+import io.sinter.core.internal.change.Hashes;
 import io.sinter.core.internal.persistence.Database;
 import io.sinter.core.internal.store.DocumentEntity;
 import io.sinter.core.internal.store.IModelEntity;
@@ -248,11 +249,7 @@ final class InsertStream {
                     throw new IllegalStateException("aborted", e.getCause());
                 } finally {
                     if (versions != null) {
-                        try {
-                            versions.close();
-                        } catch (RuntimeException ignored) {
-                            // rolled back anyway
-                        }
+                        versions.abandon();
                     }
                 }
             });
@@ -323,6 +320,6 @@ final class InsertStream {
         if (spatial) {
             bits |= 4;
         }
-        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Bridge.hexDigest(sha1), start.parent(), size);
+        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Hashes.hex(sha1.digest()), start.parent(), size);
     }
 }

@@ -553,13 +553,11 @@ public final class RunEngine implements RunService {
                         details == null ? null : CanonicalJson.write(details), System.currentTimeMillis());
                 completeJobIfDone(em, task.getJobId());
             };
-            if (outcome.writes() != null) {
+            if (outcome.writes() == null) {
+                database.run(record);
+            } else {
                 // streamed inserts are committed with this record, in their transaction
                 outcome.writes().record(database, record);
-            } else {
-                database.run(record);
-            }
-            if (outcome.writes() != null) {
                 logger.info("Task {}: outcome and changes written in {} ms", taskId, (System.nanoTime() - started) / 1_000_000);
             }
         } catch (RuntimeException e) {

@@ -51,11 +51,9 @@ final class SpatialFrame {
         if (frame == null || file == null || file.kind() != Geolocation.Kind.PROJECTED) {
             return new Fit(null, null);
         }
-        double frameScale = frame.path("scale").asDouble(1);
-        double fileScale = file.scale() > 0 ? file.scale() : 1;
-        if (Math.abs(fileScale / frameScale - 1) > 1e-9) {
+        if (!sameScale(frame, file)) {
             return new Fit(String.format(java.util.Locale.ROOT, "The file's map scale %s differs from the spatial frame's %s in %s; "
-                    + "no conversion between them is available.", fileScale, frameScale, file.horizontalCrsId()), null);
+                    + "no conversion between them is available.", scale(file), frame.path("scale").asDouble(1), file.horizontalCrsId()), null);
         }
         return new Fit(null, transform(frame, file));
     }
@@ -69,14 +67,23 @@ final class SpatialFrame {
                 || !file.horizontalCrsId().equalsIgnoreCase(frame.path("crs").path("horizontalCRSId").asText(""))) {
             return null;
         }
-        double frameScale = frame.path("scale").asDouble(1);
-        if (Math.abs((file.scale() > 0 ? file.scale() : 1) / frameScale - 1) > 1e-9) {
+        if (!sameScale(frame, file)) {
             return null;
         }
         JsonNode origin = frame.path("globalOrigin");
         FrameTransform transform = FrameTransform.between(new Point3(origin.path(0).asDouble(), origin.path(1).asDouble(), origin.path(2).asDouble()),
-                frame.path("rotation").asDouble(0), file.origin(), file.rotation(), frameScale);
+                frame.path("rotation").asDouble(0), file.origin(), file.rotation(), frame.path("scale").asDouble(1));
         return transform.isIdentity() ? null : transform;
+    }
+
+    /** @return the map scale a file states, 1 when it states none */
+    private static double scale(Geolocation file) {
+        return file.scale() > 0 ? file.scale() : 1;
+    }
+
+    /** @return whether the file's map scale is the frame's (frames stored without one have scale 1) */
+    private static boolean sameScale(JsonNode frame, Geolocation file) {
+        return Math.abs(scale(file) / frame.path("scale").asDouble(1) - 1) <= 1e-9;
     }
 
     /** @return why the task fails with {@code GeoLocationFailed}, or null */
@@ -157,7 +164,7 @@ final class SpatialFrame {
             Map<String, Object> json = projected(file.horizontalCrsId(), file.verticalCrsId(), file.origin().x(), file.origin().y(), file.origin().z());
             // kept for moving later files into this frame (FrameTransform); GET geolocation does not show them
             json.put("rotation", file.rotation());
-            json.put("scale", file.scale() > 0 ? file.scale() : 1.0);
+            json.put("scale", scale(file));
             return CanonicalJson.write(json);
         }
         double lon = file.origin().x();

@@ -47,7 +47,6 @@ final class SyncContext implements ConnectorContext {
     /** Where new elements go when they are written as they come (a first sync), else null: they are spilled. */
     private final InsertStream inserts;
     private int observed;
-    private long streamed;
 
     /** What moves the file's coordinates into the spatial frame, or null when they are in it. */
     private FrameTransform transform;
@@ -100,7 +99,6 @@ final class SyncContext implements ConnectorContext {
             inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
                     element.federationGuid(), checksum, content.contentChecksum(), content.contentJsonWith("version", element.version()),
                     element.placement() != null, GeometryCodec.encode(element.geometry())));
-            streamed++;
             return;
         }
         int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), content.checksumDigest());
@@ -161,9 +159,9 @@ final class SyncContext implements ConnectorContext {
         return cancelled.getAsBoolean();
     }
 
-    /** @return how many elements went to the {@link InsertStream} */
-    long streamed() {
-        return streamed;
+    /** @return how many elements the connector handed over */
+    int observed() {
+        return observed;
     }
 
     List<Issue> issues() {

@@ -173,6 +173,15 @@ final class VersionInserter implements AutoCloseable {
         }
     }
 
+    /** Closes the statement without executing the pending batch: the transaction is about to roll back. */
+    void abandon() {
+        try {
+            insert.close();
+        } catch (SQLException ignored) {
+            // rolled back anyway
+        }
+    }
+
     /** Executes the last batch and closes the statement (not the connection: the transaction goes on). */
     @Override
     public void close() {
