@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,8 @@ import java.util.regex.Pattern;
 
 /**
  * End-to-end sync benchmark: a generated CSV of N rows x 10 columns synchronized through the REST API of the
- * real server (its own JVM, -Xmx1g, embedded Derby, fresh home, 127.0.0.1 on a free port). Prints initial-run
+ * real server (started by the distribution's {@code bin/sinter} with its default JVM options and -Xmx1g, embedded Derby,
+ * fresh home, 127.0.0.1 on a free port). Prints initial-run
  * elements/s, the 1 %-changed re-run's time over the time to only parse the file, the unchanged re-run's time
  * over the time to hash the file, and the server's peak heap during the initial run. A main class, not a test:
  * run it with {@code distribution/benchmark-sync.sh} (or {@code mvn -B -Pbenchmark -DskipTests package}).
@@ -126,7 +126,7 @@ public final class SyncBenchmark {
 
         String command = System.getProperty("bench.command", "distribution/benchmark-sync.sh");
         System.out.println();
-        System.out.printf(Locale.ROOT, "Sync benchmark: %,d rows x 10 columns (%,d bytes), CSV connector, embedded Derby, server -Xmx%s, %d cores%n",
+        System.out.printf(Locale.ROOT, "Sync benchmark: %,d rows x 10 columns (%,d bytes), CSV connector, embedded Derby, server bin/sinter -Xmx%s, %d cores%n",
                 rows, Files.size(initial), System.getProperty("bench.xmx", "1g"), Runtime.getRuntime().availableProcessors());
         System.out.println("| measure | value | target | met |");
         System.out.println("|---|---|---|---|");
@@ -231,17 +231,16 @@ public final class SyncBenchmark {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("bench.xmx", "1g")));
-        String extra = System.getProperty("bench.serverOpts", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
-        }
-        command.addAll(List.of("-Dgosh.args=--nointeractive", "-Dsinter.http.host=127.0.0.1", "-Dsinter.http.port=" + port,
-                "-Dsinter.auth.bootstrapPassword=" + ADMIN_PASSWORD, "-jar", dist.resolve("sinter.jar").toString()));
+        // the server as shipped: bin/sinter (its default JVM options, e.g. the collector) with this JVM's java
+        String options = "-Xmx" + System.getProperty("bench.xmx", "1g") + " " + System.getProperty("bench.serverOpts", "").trim();
+        List<String> command = List.of("/bin/sh", dist.resolve("bin/sinter").toString(), "--daemon", "-Dsinter.http.host=127.0.0.1",
+                "-Dsinter.http.port=" + port, "-Dsinter.auth.bootstrapPassword=" + ADMIN_PASSWORD);
         long start = System.nanoTime();
-        server = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("server.out").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().put("SINTER_HOME", home.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", options.trim());
+        server = builder.redirectErrorStream(true).redirectOutput(home.resolve("server.out").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         awaitBody("/health", "\"UP\"", Duration.ofSeconds(120));
         token = signIn();
         awaitBody("/synchronization/connectors", "\"CSV\"", Duration.ofSeconds(60));
