@@ -66,6 +66,9 @@ public final class Diff {
     private long[] storedChecksum = new long[4 * INITIAL_CAPACITY];
     private long[] storedContent = new long[4 * INITIAL_CAPACITY];
     private int[] storedPartner = new int[INITIAL_CAPACITY];
+    /** The {@link Fingerprint} of stored element i at 2i and 2i + 1, when {@code storedHasFingerprint[i]}. */
+    private long[] storedFingerprint = new long[2 * INITIAL_CAPACITY];
+    private boolean[] storedHasFingerprint = new boolean[INITIAL_CAPACITY];
 
     private int observedCount;
     private int[] observedKind = new int[INITIAL_CAPACITY];
@@ -90,6 +93,36 @@ public final class Diff {
      */
     public void stored(long elementId, String kind, String identifier, String classFullName, String checksum,
             String contentChecksum) {
+        stored(elementId, kind, identifier, classFullName, checksum, contentChecksum, null);
+    }
+
+    /**
+     * As {@link #stored(long, String, String, String, String, String)} with the {@link Fingerprint} stored with the
+     * element (null when none was), which {@link #observedUnchanged(String, String, String, Fingerprint)} compares.
+     */
+    public void stored(long elementId, String kind, String identifier, String classFullName, String checksum,
+            String contentChecksum, Fingerprint fingerprint) {
+        int i = addStored(elementId, kind, identifier, classFullName, fingerprint);
+        parseHex(checksum, storedChecksum, 4 * i);
+        parseHex(contentChecksum, storedContent, 4 * i);
+        storedCount++;
+        insertKey(storedKind[i], identifier, i + 1);
+    }
+
+    /**
+     * As {@link #stored(long, String, String, String, String, String, Fingerprint)} with the checksum as the four 64-bit words
+     * {@code checksums[0..3]} (most significant first) and the content checksum as {@code checksums[4..7]}.
+     */
+    public void stored(long elementId, String kind, String identifier, String classFullName, long[] checksums, Fingerprint fingerprint) {
+        int i = addStored(elementId, kind, identifier, classFullName, fingerprint);
+        System.arraycopy(checksums, 0, storedChecksum, 4 * i, 4);
+        System.arraycopy(checksums, 4, storedContent, 4 * i, 4);
+        storedCount++;
+        insertKey(storedKind[i], identifier, i + 1);
+    }
+
+    /** Checks and places stored element {@link #storedCount} but its checksums; the caller adds them and counts it. */
+    private int addStored(long elementId, String kind, String identifier, String classFullName, Fingerprint fingerprint) {
         if (observing || finished) {
             throw new IllegalStateException("stored elements must come before observed ones");
         }
@@ -108,16 +141,53 @@ public final class Diff {
             storedChecksum = Arrays.copyOf(storedChecksum, 4 * capacity);
             storedContent = Arrays.copyOf(storedContent, 4 * capacity);
             storedPartner = Arrays.copyOf(storedPartner, capacity);
+            storedFingerprint = Arrays.copyOf(storedFingerprint, 2 * capacity);
+            storedHasFingerprint = Arrays.copyOf(storedHasFingerprint, capacity);
         }
-        parseHex(checksum, storedChecksum, 4 * i);
-        parseHex(contentChecksum, storedContent, 4 * i);
+        storedHasFingerprint[i] = fingerprint != null;
+        if (fingerprint != null) {
+            storedFingerprint[2 * i] = fingerprint.high();
+            storedFingerprint[2 * i + 1] = fingerprint.low();
+        }
         storedElementId[i] = elementId;
         storedKind[i] = kindCode;
         storedClass[i] = classes.code(classFullName);
         storedIdentifier[i] = identifier;
         storedPartner[i] = NONE;
-        storedCount++;
-        insertKey(kindCode, identifier, i + 1);
+        return i;
+    }
+
+    /** @return how many stored elements were fed */
+    public int storedCount() {
+        return storedCount;
+    }
+
+    /**
+     * One stored element as fed, for writing the document's state after a sync.
+     *
+     * @param checksums receives the checksum in words 0..3 and the content checksum in 4..7
+     * @return its fingerprint, or null
+     */
+    public Fingerprint stored(int s, long[] checksums) {
+        System.arraycopy(storedChecksum, 4 * s, checksums, 0, 4);
+        System.arraycopy(storedContent, 4 * s, checksums, 4, 4);
+        return storedHasFingerprint[s] ? new Fingerprint(storedFingerprint[2 * s], storedFingerprint[2 * s + 1]) : null;
+    }
+
+    public long storedElementId(int s) {
+        return storedElementId[s];
+    }
+
+    public String storedKind(int s) {
+        return kinds.name(storedKind[s]);
+    }
+
+    public String storedIdentifier(int s) {
+        return storedIdentifier[s];
+    }
+
+    public String storedClass(int s) {
+        return classes.name(storedClass[s]);
     }
 
     /**
@@ -153,6 +223,7 @@ public final class Diff {
             insertKey(kindCode, identifier, -(o + 1));
         } else {
             int s = found - 1;
+            next = s + 1;
             observedPartner[o] = s;
             storedPartner[s] = o;
             if (storedClass[s] != classCode) {
@@ -198,8 +269,25 @@ public final class Diff {
         return observedUnchanged(kind, identifier, classFullName);
     }
 
-    /** The fast path with the checksum in {@link #scratch}. */
-    private int observedUnchanged(String kind, String identifier, String classFullName) {
+    /**
+     * The fastest path of {@link #observed}: when a stored element not yet observed has the same kind, identifier and
+     * class and was stored with this {@link Fingerprint}, records the element as unchanged (equal fingerprints mean
+     * equal checksums; the stored checksums are taken over) and returns its ordinal. Otherwise records nothing and
+     * returns -1; the caller then goes on with the checksum ({@link #observedUnchanged(String, String, String, byte[])}).
+     *
+     * @throws IllegalStateException after {@link #finish}
+     */
+    public int observedUnchanged(String kind, String identifier, String classFullName, Fingerprint fingerprint) {
+        int s = unobservedStored(kind, identifier, classFullName);
+        if (s < 0 || !storedHasFingerprint[s] || storedFingerprint[2 * s] != fingerprint.high()
+                || storedFingerprint[2 * s + 1] != fingerprint.low()) {
+            return -1;
+        }
+        return unchanged(s, storedChecksum);
+    }
+
+    /** @return the stored element with this key and class that was not observed yet, or -1 */
+    private int unobservedStored(String kind, String identifier, String classFullName) {
         if (finished) {
             throw new IllegalStateException("finished");
         }
@@ -208,25 +296,45 @@ public final class Diff {
             return -1;
         }
         int kindCode = kinds.code(kind);
-        int found = find(kindCode, identifier);
-        if (found <= 0 || storedPartner[found - 1] != NONE) {
+        int s = next < storedCount && storedKind[next] == kindCode && storedIdentifier[next].equals(identifier) ? next
+                : find(kindCode, identifier) - 1;
+        if (s < 0 || storedPartner[s] != NONE) {
             return -1;
         }
-        int s = found - 1;
-        if (storedClass[s] != classes.code(classFullName)) {
+        next = s + 1;
+        return storedClass[s] == classes.code(classFullName) ? s : -1;
+    }
+
+    /**
+     * The stored element after the last one an observed element matched: files mostly list their elements in the order
+     * of the previous sync, which numbered them in file order, so the key is usually there and the hash table (a cache
+     * miss or two per element in a table of a million) is not needed.
+     */
+    private int next;
+
+    /** The fast path with the checksum in {@link #scratch}. */
+    private int observedUnchanged(String kind, String identifier, String classFullName) {
+        int s = unobservedStored(kind, identifier, classFullName);
+        if (s < 0 || !Arrays.equals(scratch, 0, 4, storedChecksum, 4 * s, 4 * s + 4)) {
             return -1;
         }
-        if (!Arrays.equals(scratch, 0, 4, storedChecksum, 4 * s, 4 * s + 4)) {
-            return -1;
-        }
+        return unchanged(s, scratch);
+    }
+
+    /**
+     * Records the next observed element as stored element {@code s} unchanged.
+     *
+     * @param checksum holds its checksum: {@link #scratch} at 0, or {@link #storedChecksum} at {@code 4 * s}
+     */
+    private int unchanged(int s, long[] checksum) {
         observing = true;
         int o = observedCount;
         growObserved(o);
-        System.arraycopy(scratch, 0, observedChecksum, 4 * o, 4);
+        System.arraycopy(checksum, checksum == scratch ? 0 : 4 * s, observedChecksum, 4 * o, 4);
         System.arraycopy(storedContent, 4 * s, observedContent, 4 * o, 4);
-        observedKind[o] = kindCode;
+        observedKind[o] = storedKind[s];
         observedClass[o] = storedClass[s];
-        observedIdentifier[o] = identifier;
+        observedIdentifier[o] = storedIdentifier[s];
         observedCount++;
         observedPartner[o] = s;
         storedPartner[s] = o;

@@ -47,8 +47,12 @@ final class Bridge {
     private final BlobSigner signer;
     private final Download download;
     private final Path workFolder;
+    /** Where the documents' {@link StoredState} files are. */
+    private final Path stateFolder;
 
-    Bridge(Database database, ConnectorRegistry registry, StorageService storage, BlobSigner signer, Download download, Path workFolder) {
+    Bridge(Database database, ConnectorRegistry registry, StorageService storage, BlobSigner signer, Download download, Path workFolder,
+            Path stateFolder) {
+        this.stateFolder = stateFolder;
         this.database = database;
         this.registry = registry;
         this.storage = storage;
@@ -326,9 +330,12 @@ final class Bridge {
         String fileName = source.fileName();
         String contentHash = source.contentHash();
         long readStart = System.nanoTime();
-        Diff diff = new Diff();
-        OpenRows openRows = new OpenRows();
-        database.run(em -> readStoredState(em, document.getId(), diff, openRows));
+        StoredState.Loaded loaded = StoredState.load(stateFolder, document.getId(), document.getStateStamp());
+        Diff diff = loaded != null ? loaded.diff() : new Diff();
+        OpenRows openRows = loaded != null ? loaded.openRows() : new OpenRows();
+        if (loaded == null) {
+            database.run(em -> readStoredState(em, document.getId(), diff, openRows));
+        }
         long readNanos = System.nanoTime() - readStart;
 
         Spill spill;
@@ -338,7 +345,7 @@ final class Bridge {
             throw new UncheckedIOException("cannot create a work file in " + workFolder, e);
         }
         // a first sync only inserts: they are written while the connector reads (in the task's one transaction)
-        InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId()) : null;
+        InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId(), stateFolder) : null;
         boolean handedOver = false;
         try {
             // a geolocation reported before the elements moves them at once (IFC); one reported after them needs a second pass (DXF)
@@ -389,8 +396,8 @@ final class Bridge {
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
             // streamed: the diff saw nothing (all new), the context counted them
             Diff.Counts c = stream != null ? new Diff.Counts(0, 0, context.observed(), 0, 0, 0) : result.counts();
-            logger.info("Task {} ({}): stored state of {} elements read in {} ms, connector pass {} ms, diff {} ms", work.taskId(), fileName,
-                    openRows.size(), readNanos / 1_000_000, passNanos / 1_000_000, (System.nanoTime() - finishStart) / 1_000_000);
+            logger.info("Task {} ({}): stored state of {} elements read from {} in {} ms, connector pass {} ms, diff {} ms", work.taskId(),
+                    fileName, openRows.size(), loaded != null ? "its file" : "the database", readNanos / 1_000_000, passNanos / 1_000_000, (System.nanoTime() - finishStart) / 1_000_000);
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));
             details.put("matching", Map.of("byIdentifier", c.matchedByIdentifier(), "byContent", c.matchedByContent()));
             details.put("synchronizationReport", report(context));
@@ -406,7 +413,7 @@ final class Bridge {
                 closeQuietly(spill);
             } else {
                 writes = new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result,
-                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema());
+                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, stateFolder);
             }
             handedOver = true;
             return new Outcome("Success", null, null, null, details, writes)
@@ -493,6 +500,7 @@ final class Bridge {
             document.setSkipKey(null, null, null);
             document.setExtents(null);
             document.setElementCount(0L);
+            document.setStateStamp(null);
             document.setModelId(null);
             if (document.isPendingRemoval()) {
                 document.setConnectionId(null);
@@ -600,14 +608,17 @@ final class Bridge {
         em.flush();
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT ELEMENT_ID, KIND, IDENTIFIER, CLASS_NAME, CHECKSUM, "
-                + "CONTENT_CHECKSUM, ID FROM SINTER_ELEMENT WHERE DOCUMENT_ID = ? AND TO_IDX = ? ORDER BY ELEMENT_ID")) {
+                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO FROM SINTER_ELEMENT WHERE DOCUMENT_ID = ? AND TO_IDX = ? ORDER BY ELEMENT_ID")) {
             query.setString(1, documentId);
             query.setInt(2, ElementVersionEntity.OPEN);
             query.setFetchSize(1000);
             try (java.sql.ResultSet r = query.executeQuery()) {
                 while (r.next()) {
                     long elementId = r.getLong(1);
-                    diff.stored(elementId, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6));
+                    long high = r.getLong(8);
+                    io.sinter.core.internal.change.Fingerprint fingerprint = r.wasNull() ? null
+                            : new io.sinter.core.internal.change.Fingerprint(high, r.getLong(9));
+                    diff.stored(elementId, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6), fingerprint);
                     openRows.add(elementId, r.getLong(7));
                 }
             }
@@ -635,6 +646,11 @@ final class Bridge {
 
         int size() {
             return size;
+        }
+
+        /** @return the row id of the {@code i}-th version added */
+        long row(int i) {
+            return rows[i];
         }
 
         /** @return the row id of the element's open version, or -1 */
@@ -768,11 +784,18 @@ final class Bridge {
 
         /** numbers (row ids, iModel keys) are allocated in short transactions of their own */
         private final Database database;
+        /** The stored state as fed to the diff (the new state file starts from it), and where that file goes. */
+        private final Diff diff;
+        private final Path stateFolder;
+        /** The document's new state file while the transaction runs, or null when none is written. */
+        private StoredState.Writer state;
 
         ChangeWrites(Database database, String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
-                Map<String, java.util.Set<String>> schema) {
+                Map<String, java.util.Set<String>> schema, Diff diff, Path stateFolder) {
             this.database = database;
+            this.diff = diff;
+            this.stateFolder = stateFolder;
             this.openRows = openRows;
             this.schema = schema;
             this.geolocation = geolocation;
@@ -795,24 +818,103 @@ final class Bridge {
             }
         }
 
+        @Override
+        public void record(Database database, java.util.function.Consumer<EntityManager> work) {
+            try {
+                database.run(work);
+            } catch (RuntimeException | Error e) {
+                if (state != null) {
+                    state.discard();
+                }
+                throw e;
+            }
+            // committed: the document carries the new stamp now
+            if (state != null) {
+                state.commit();
+            }
+        }
+
+        /** The new version of an element that this changeset updates: its row and what its state entry needs. */
+        private record Replacement(long row, String identifier, String checksum, String contentChecksum,
+                io.sinter.core.internal.change.Fingerprint fingerprint) {
+            static Replacement of(long row, String[] record) {
+                return new Replacement(row, record[1], record[5], record[6], ChangeWrites.fingerprint(record));
+            }
+        }
+
+        /** Changesets with more new versions than this write no state file (its bookkeeping would hold them all in memory). */
+        private static final int STATE_LIMIT = 200_000;
+
+        /**
+         * Starts the document's new state file with a new stamp for the document: the stored state less the closed versions,
+         * with the new versions of updated and re-keyed elements, then the new elements in element id order.
+         *
+         * @param replaced element id to its new version (updates) or its re-keyed open version (content re-matches)
+         * @param added the new elements' ids, rows and spilled records, ascending ids
+         */
+        private void writeState(DocumentEntity document, java.util.Set<Long> closed, Map<Long, Replacement> replaced, List<Object[]> added) {
+            String stamp = UUID.randomUUID().toString();
+            document.setStateStamp(null);
+            if (replaced.size() + added.size() >= STATE_LIMIT || (state = StoredState.Writer.open(stateFolder, documentId, stamp)) == null) {
+                return;
+            }
+            long[] words = new long[8];
+            for (int s = 0; s < diff.storedCount(); s++) {
+                long elementId = diff.storedElementId(s);
+                if (closed.contains(elementId) && !replaced.containsKey(elementId)) {
+                    continue;
+                }
+                io.sinter.core.internal.change.Fingerprint fingerprint = diff.stored(s, words);
+                Replacement r = replaced.get(elementId);
+                if (r == null) {
+                    state.add(elementId, openRows.row(s), diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
+                } else {
+                    state.add(elementId, r.row() >= 0 ? r.row() : openRows.row(s), diff.storedKind(s), r.identifier(), diff.storedClass(s),
+                            r.checksum(), r.contentChecksum() != null ? r.contentChecksum() : Hashes.hex(contentBytes(words)), r.fingerprint());
+                }
+            }
+            for (Object[] a : added) {
+                String[] record = (String[]) a[2];
+                state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[5], record[6], fingerprint(record));
+            }
+            document.setStateStamp(stamp);
+        }
+
+        /** @return the content checksum in {@code words[4..7]} as 32 bytes */
+        private static byte[] contentBytes(long[] words) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(32);
+            for (int i = 4; i < 8; i++) {
+                bytes.putLong(words[i]);
+            }
+            return bytes.array();
+        }
+
         private ChangesetEntity write(EntityManager em, TaskEntity task, String ownerId) throws IOException {
             DocumentEntity document = em.find(DocumentEntity.class, documentId);
             IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
             boolean anyChange = !result.inserts().isEmpty() || !result.updates().isEmpty() || result.deletes().length > 0
                     || !result.classChanges().isEmpty();
+            Map<Long, Replacement> replaced = new java.util.HashMap<>();
             for (Diff.Rematch r : result.rematches()) {
                 long row = openRows.rowOf(r.elementId());
                 if (r.contentEqual() && row >= 0) {
                     // by primary key: the row ids came with the stored state
                     String[] record = spill.read(r.ordinal());
-                    em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c WHERE v.id = :row")
-                            .setParameter("id", r.newIdentifier()).setParameter("c", record[5]).setParameter("row", row).executeUpdate();
+                    replaced.put(r.elementId(), new Replacement(-1, r.newIdentifier(), record[5], null, fingerprint(record)));
+                    io.sinter.core.internal.change.Fingerprint fingerprint = fingerprint(record);
+                    em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c, v.fingerprintHigh = :h, "
+                            + "v.fingerprintLow = :l WHERE v.id = :row").setParameter("id", r.newIdentifier()).setParameter("c", record[5])
+                            .setParameter("h", fingerprint == null ? null : fingerprint.high())
+                            .setParameter("l", fingerprint == null ? null : fingerprint.low()).setParameter("row", row).executeUpdate();
                 }
             }
             document.setSkipKey(contentHash, connectorType, connectorVersion);
             Diff.Counts kept = result.counts();
             document.setElementCount((long) kept.unchanged() + kept.updated() + kept.inserted());
             if (!anyChange) {
+                if (!replaced.isEmpty()) {
+                    writeState(document, java.util.Set.of(), replaced, List.of());
+                }
                 return null;
             }
             document.setExtents(extents);
@@ -841,7 +943,10 @@ final class Bridge {
                 closing.add(cc.oldElementId());
             }
             Map<Long, String[]> previous = new java.util.HashMap<>();
+            long closeStart = System.nanoTime();
             closeRows(em, documentId, closing, openRows, index, previous);
+            long closeNanos = System.nanoTime() - closeStart;
+            long insertStart = System.nanoTime();
 
             // change records for the changeset id, in element id order: old ids first, then the new ones
             java.util.TreeMap<Long, List<Map<String, Object>>> oldRecords = new java.util.TreeMap<>();
@@ -864,7 +969,7 @@ final class Bridge {
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                add(versions, iModelKey, u.elementId(), modelId, p[0], record, index);
+                replaced.put(u.elementId(), Replacement.of(add(versions, iModelKey, u.elementId(), modelId, p[0], record, index), record));
                 count(categories, record[3], 1);
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
@@ -891,6 +996,7 @@ final class Bridge {
             }
             newOnes.sort((a, b) -> Integer.compare(a[0], b[0]));
             long firstId = model.allocateElementIds(newOnes.size());
+            List<Object[]> added = new ArrayList<>(newOnes.size());
             for (int i = 0; i < newOnes.size(); i++) {
                 String[] record = spill.read(newOnes.get(i)[0]);
                 long elementId = firstId + i;
@@ -900,7 +1006,12 @@ final class Bridge {
                 } else {
                     guid = record[4] != null ? record[4] : UUID.randomUUID().toString();
                 }
-                add(versions, iModelKey, elementId, modelId, guid, record, index);
+                long row = add(versions, iModelKey, elementId, modelId, guid, record, index);
+                if (added.size() < ChangeWrites.STATE_LIMIT) {
+                    // without body and geometry: only what the state file needs
+                    added.add(new Object[] {elementId, row, new String[] {record[0], record[1], record[2], null, null, record[5], record[6], null, null,
+                        null, record.length > 10 ? record[10] : null}});
+                }
                 count(categories, record[3], 1);
                 byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
                 sha1.update(bytes);
@@ -908,18 +1019,30 @@ final class Bridge {
                 spatial |= "1".equals(record[8]);
             }
             versions.close();
+            long insertNanos = System.nanoTime() - insertStart;
+            writeState(document, new java.util.HashSet<>(closing), replaced, added);
             if (spatial || result.deletes().length > 0) {
                 bits |= 4;
             }
             ChangesetFacts facts = new ChangesetFacts(task, ownerId, connectorType, connectorVersion, fileName, contentHash, extents, schema,
                     geolocation, result.counts());
-            return recordChangeset(em, model, document, facts, index, bits, categories, Hashes.hex(sha1.digest()), parent, size);
+            long recordStart = System.nanoTime();
+            ChangesetEntity changeset = recordChangeset(em, model, document, facts, index, bits, categories, Hashes.hex(sha1.digest()), parent, size);
+            LoggerFactory.getLogger(Bridge.class).info("Changeset {} of document {}: {} versions closed in {} ms, {} inserted in {} ms, "
+                    + "recorded in {} ms", index, documentId, closing.size(), closeNanos / 1_000_000, versionCount, insertNanos / 1_000_000,
+                    (System.nanoTime() - recordStart) / 1_000_000);
+            return changeset;
         }
 
-        private void add(VersionInserter versions, long iModelKey, long elementId, long modelId, String federationGuid, String[] r, int index) {
-            // r: kind, identifier, class, category, federationGuid, checksum, contentChecksum, body, placed, geometry (base64)
-            versions.add(iModelKey, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7],
-                    r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null);
+        private long add(VersionInserter versions, long iModelKey, long elementId, long modelId, String federationGuid, String[] r, int index) {
+            // r: kind, identifier, class, category, federationGuid, checksum, contentChecksum, body, placed, geometry (base64), fingerprint
+            return versions.add(iModelKey, elementId, documentId, modelId, r[0], r[1], r[2], r[3], federationGuid, r[5], r[6], index, r[7],
+                    r.length > 9 ? io.sinter.core.internal.change.GeometryCodec.fromBase64(r[9]) : null, fingerprint(r));
+        }
+
+        /** @return the fingerprint of a spilled record, or null */
+        private static io.sinter.core.internal.change.Fingerprint fingerprint(String[] record) {
+            return record.length > 10 ? io.sinter.core.internal.change.Fingerprint.parse(record[10]) : null;
         }
 
     }

@@ -75,6 +75,16 @@ public class ElementVersionEntity {
     @Column(name = "CONTENT_CHECKSUM", nullable = false, length = 64)
     private String contentChecksum;
 
+    /**
+     * The element's {@link io.sinter.core.internal.change.Fingerprint} as the connector gave it (high and low 64 bits), or
+     * null: whenever set, it belongs to content whose checksum is {@link #checksum}.
+     */
+    @Column(name = "FINGERPRINT_HI")
+    private Long fingerprintHigh;
+
+    @Column(name = "FINGERPRINT_LO")
+    private Long fingerprintLow;
+
     @Column(name = "FROM_IDX", nullable = false)
     private int fromIndex;
 

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
 final class InsertStream {
     /** One new element, as the connector context prepared it. */
     record Pending(String kind, String identifier, String classFullName, String category, String federationGuid, String checksum,
-            String contentChecksum, String body, boolean placed, byte[] geometry) {
+            String contentChecksum, String body, boolean placed, byte[] geometry, io.sinter.core.internal.change.Fingerprint fingerprint) {
     }
 
     /** A {@link Pending} element prepared for the insert on the connector's thread: its id, federation GUID and body bytes. */
@@ -84,14 +84,21 @@ final class InsertStream {
     private boolean spatial;
 
     // the writer's own
+    /** Where the document's state file goes, and the stamp that the document gets with the changeset. */
+    private final java.nio.file.Path stateFolder;
+    private final String stamp = UUID.randomUUID().toString();
+    /** Written by the writer thread; committed or discarded after it is done. */
+    private StoredState.Writer state;
+    private boolean stateOpened;
     private int index;
     private long modelId = -1;
     private Long iModelKey;
 
     /** Starts the writer thread and its transaction. */
-    InsertStream(Database database, String documentId, String taskId) {
+    InsertStream(Database database, String documentId, String taskId, java.nio.file.Path stateFolder) {
         this.database = database;
         this.documentId = documentId;
+        this.stateFolder = stateFolder;
         this.writer = new Thread(this::write, "sinter-write-" + taskId);
         writer.setDaemon(true);
         writer.start();
@@ -185,7 +192,18 @@ final class InsertStream {
             abort();
             throw new IllegalStateException("interrupted while the changes were written", e);
         } catch (ExecutionException e) {
+            discardState();
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        // committed: the document carries the new stamp now
+        if (state != null) {
+            state.commit();
+        }
+    }
+
+    private void discardState() {
+        if (state != null) {
+            state.discard();
         }
     }
 
@@ -203,6 +221,7 @@ final class InsertStream {
                 interrupted = true;
             }
         }
+        discardState();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -289,8 +308,15 @@ final class InsertStream {
             iModelKey = VersionInserter.newIModelKey(database);
         }
         Pending p = row.element();
-        versions.add(iModelKey, row.elementId(), documentId, modelId, p.kind(), p.identifier(), p.classFullName(), p.category(), row.federationGuid(),
-                p.checksum(), p.contentChecksum(), index, row.body(), p.geometry());
+        long id = versions.add(iModelKey, row.elementId(), documentId, modelId, p.kind(), p.identifier(), p.classFullName(), p.category(), row.federationGuid(),
+                p.checksum(), p.contentChecksum(), index, row.body(), p.geometry(), p.fingerprint());
+        if (!stateOpened) {
+            stateOpened = true;
+            state = StoredState.Writer.open(stateFolder, documentId, stamp);
+        }
+        if (state != null) {
+            state.add(row.elementId(), id, p.kind(), p.identifier(), p.classFullName(), p.checksum(), p.contentChecksum(), p.fingerprint());
+        }
     }
 
     /**
@@ -304,6 +330,7 @@ final class InsertStream {
         IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
         document.setSkipKey(facts.contentHash(), facts.connectorType(), facts.connectorVersion());
         document.setElementCount(inserted);
+        document.setStateStamp(state != null ? stamp : null);
         if (inserted == 0) {
             return null;
         }

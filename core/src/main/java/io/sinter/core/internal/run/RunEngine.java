@@ -93,7 +93,10 @@ public final class RunEngine implements RunService {
                 Duration.ofSeconds(config.download_timeout()), allowedHosts), guard);
         Path work = DataFolder.of(context).resolve("work");
         clean(work);
-        this.bridge = new Bridge(database, registry, storage, signer, download, work);
+        Path state = DataFolder.of(context).resolve("state");
+        StoredState.clean(state, new java.util.HashSet<>(database.inTransaction(em -> em.createQuery(
+                "SELECT d.id FROM DocumentEntity d WHERE d.stateStamp IS NOT NULL", String.class).getResultList())));
+        this.bridge = new Bridge(database, registry, storage, signer, download, work, state);
         this.runTimeoutMillis = config.runTimeout() * 1000;
         this.maxRetries = Math.max(0, config.retries());
         this.retryDelaysMillis = Arrays.stream(config.retryDelays().split(",")).map(String::trim).filter(v -> !v.isEmpty())

@@ -8,6 +8,7 @@ import io.sinter.connector.api.Geolocation;
 import io.sinter.connector.api.Issue;
 import io.sinter.core.internal.change.Diff;
 import io.sinter.core.internal.change.ElementContent;
+import io.sinter.core.internal.change.Fingerprint;
 import io.sinter.core.internal.change.GeometryCodec;
 import io.sinter.core.internal.change.Identifiers;
 import java.io.IOException;
@@ -91,6 +92,15 @@ final class SyncContext implements ConnectorContext {
             }
         }
         schema(element);
+        Fingerprint fingerprint = Fingerprint.of(element);
+        if (inserts == null && fingerprint != null) {
+            int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), fingerprint);
+            if (ordinal >= 0) {
+                // unchanged as given: no canonical form, no checksum, and an empty record keeps the spill's ordinals in step
+                spill(ordinal);
+                return;
+            }
+        }
         ElementContent.Prepared content = ElementContent.prepare(element);
         if (inserts != null) {
             String checksum = content.checksum();
@@ -98,23 +108,32 @@ final class SyncContext implements ConnectorContext {
             // the diff has nothing to compare, and identifiers are already unique
             inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
                     element.federationGuid(), checksum, content.contentChecksum(), content.contentJsonWith("version", element.version()),
-                    element.placement() != null, GeometryCodec.encode(element.geometry())));
+                    element.placement() != null, GeometryCodec.encode(element.geometry()), fingerprint));
             return;
         }
         int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), content.checksumDigest());
+        if (ordinal >= 0) {
+            spill(ordinal);
+            return;
+        }
+        String checksum = content.checksum();
+        String contentChecksum = content.contentChecksum();
+        ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
         try {
-            if (ordinal >= 0) {
-                // unchanged: nothing of it is written or read again, so an empty record keeps the ordinals in step
-                spill.write(ordinal);
-                return;
-            }
-            String checksum = content.checksum();
-            String contentChecksum = content.contentChecksum();
-            ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
             // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
                     checksum, contentChecksum, content.contentJsonWith("version", element.version()),
-                    element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()));
+                    element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()),
+                    fingerprint == null ? null : fingerprint.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill the connector output", e);
+        }
+    }
+
+    /** Spills the empty record of an unchanged element: nothing of it is written or read again. */
+    private void spill(int ordinal) {
+        try {
+            spill.write(ordinal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);
         }

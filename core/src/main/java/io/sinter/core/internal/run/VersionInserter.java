@@ -1,5 +1,6 @@
 package io.sinter.core.internal.run;
 
+import io.sinter.core.internal.change.Fingerprint;
 import io.sinter.core.internal.persistence.Database;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 
 /**
  * Inserts the element versions of one changeset with plain JDBC batches on the connection of the
@@ -25,8 +27,8 @@ final class VersionInserter implements AutoCloseable {
     static final String IMODEL_KEYS = "IMODEL_KEY";
     private static final int BATCH = 1000;
     private static final String INSERT = "INSERT INTO SINTER_ELEMENT (ID, IMODEL_KEY, ELEMENT_ID, DOCUMENT_ID, MODEL_ID, KIND, IDENTIFIER, "
-            + "CLASS_NAME, CATEGORY, FEDERATION_GUID, CHECKSUM, CONTENT_CHECKSUM, FROM_IDX, TO_IDX, BODY, BODY_LOB, GEOMETRY) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CLASS_NAME, CATEGORY, FEDERATION_GUID, CHECKSUM, CONTENT_CHECKSUM, FROM_IDX, TO_IDX, BODY, BODY_LOB, GEOMETRY, "
+            + "FINGERPRINT_HI, FINGERPRINT_LO) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Row ids a streaming inserter takes at a time. */
     private static final int BLOCK = 10_000;
@@ -121,16 +123,22 @@ final class VersionInserter implements AutoCloseable {
         return allocateCommitted(database, IMODEL_KEYS, 1);
     }
 
-    /** Adds an open version from changeset {@code fromIndex}; geometry may be null. */
-    void add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
-            String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry) {
-        add(iModelKey, elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid, checksum, contentChecksum,
-                fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry);
+    /**
+     * Adds an open version from changeset {@code fromIndex}; geometry and fingerprint may be null.
+     *
+     * @return the version's row id
+     */
+    long add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
+            String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry,
+            Fingerprint fingerprint) {
+        return add(iModelKey, elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid, checksum, contentChecksum,
+                fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry, fingerprint);
     }
 
-    /** As {@link #add(long, long, String, long, String, String, String, String, String, String, String, int, String, byte[])} with the body in UTF-8. */
-    void add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
-            String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, byte[] bytes, byte[] geometry) {
+    /** As {@link #add(long, long, String, long, String, String, String, String, String, String, String, int, String, byte[], Fingerprint)} with the body in UTF-8. */
+    long add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
+            String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, byte[] bytes, byte[] geometry,
+            Fingerprint fingerprint) {
         if (nextId >= endId) {
             if (database == null) {
                 throw new IllegalStateException("more element versions than ids allocated");
@@ -138,8 +146,9 @@ final class VersionInserter implements AutoCloseable {
             endId = allocateCommitted(database, SEQUENCE, BLOCK) + 1;
             nextId = endId - BLOCK;
         }
+        long id = nextId++;
         try {
-            insert.setLong(1, nextId++);
+            insert.setLong(1, id);
             insert.setLong(2, iModelKey);
             insert.setLong(3, elementId);
             insert.setString(4, documentId);
@@ -157,10 +166,18 @@ final class VersionInserter implements AutoCloseable {
             insert.setBytes(15, small ? bytes : null);
             insert.setString(16, small ? null : new String(bytes, StandardCharsets.UTF_8));
             insert.setBytes(17, geometry);
+            if (fingerprint == null) {
+                insert.setNull(18, Types.BIGINT);
+                insert.setNull(19, Types.BIGINT);
+            } else {
+                insert.setLong(18, fingerprint.high());
+                insert.setLong(19, fingerprint.low());
+            }
             insert.addBatch();
             if (++pending == BATCH) {
                 flush();
             }
+            return id;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot insert element versions", e);
         }

@@ -95,6 +95,15 @@ public class DocumentEntity {
     public String getSkipVersion() { return skipVersion; }
 
     public String getExtents() { return extents; }
+    /**
+     * A random stamp renewed by every transaction that changes this document's element versions, or null; the document's
+     * stored state file (see {@code io.sinter.core.internal.run.StoredState}) is used only while it carries this stamp.
+     */
+    @Column(name = "STATE_STAMP", length = 36)
+    private String stateStamp;
+
+    public String getStateStamp() { return stateStamp; }
+    public void setStateStamp(String stateStamp) { this.stateStamp = stateStamp; }
     public Long getElementCount() { return elementCount; }
     public void setElementCount(Long elementCount) { this.elementCount = elementCount; }
     public void setExtents(String extents) { this.extents = extents; }

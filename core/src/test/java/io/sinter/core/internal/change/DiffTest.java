@@ -91,6 +91,28 @@ class DiffTest {
     }
 
     @Test
+    void observedUnchangedByFingerprintNeedsTheFingerprintStoredWithTheElement() {
+        Diff diff = new Diff();
+        Fingerprint fa = new Fingerprint(1, 2);
+        diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"), fa);
+        diff.stored(0x21, IFC, "b", WALL, sum("B"), sum("cB"), new Fingerprint(3, 4));
+        diff.stored(0x22, IFC, "c", WALL, sum("C"), sum("cC"));
+        diff.stored(0x23, IFC, "d", WALL, sum("D"), sum("cD"), new Fingerprint(7, 8));
+        assertEquals(-1, diff.observedUnchanged(IFC, "b", WALL, new Fingerprint(3, 5)), "another fingerprint: left to the checksum");
+        assertEquals(-1, diff.observedUnchanged(IFC, "c", WALL, new Fingerprint(5, 6)), "stored without one: left to the checksum");
+        assertEquals(-1, diff.observedUnchanged(IFC, "d", SLAB, new Fingerprint(7, 8)), "another class");
+        assertEquals(-1, diff.observedUnchanged(IFC, "n", WALL, fa), "not stored");
+        assertEquals(0, diff.observedUnchanged(IFC, "a", WALL, fa));
+        assertEquals(-1, diff.observedUnchanged(IFC, "a", WALL, fa), "already observed");
+        assertEquals(1, diff.observedUnchanged(IFC, "b", WALL, java.util.HexFormat.of().parseHex(sum("B"))), "the checksum still decides");
+        assertEquals(2, diff.observed(IFC, "c", WALL, sum("C2"), sum("cC2")));
+        Diff.Result result = diff.finish(true);
+        assertEquals(2, result.counts().unchanged());
+        assertEquals(List.of(new Diff.Update(0x22, 2, IFC, "c", false)), result.updates());
+        assertEquals(1, result.deletes().length, "d was not observed");
+    }
+
+    @Test
     void keyInBothWithDifferentChecksumsAndSameClassIsUpdatedInPlace() {
         Diff diff = new Diff();
         diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"));
