@@ -142,6 +142,62 @@ public class RunsIT {
         assertEquals(runId, fourth.path("id").asText());
     }
 
+    /** The document state files in the server's data folder. */
+    private java.util.List<java.nio.file.Path> stateFiles() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(context.getProperty("sinter.data"), "state");
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".state")).sorted().toList();
+        }
+    }
+
+    private static JsonNode counts(JsonNode run) {
+        return run.path("jobs").path(0).path("tasks").path(0).path("details").path("elementCounts");
+    }
+
+    @Test
+    public void reRunsReadTheStoredStateFileOnlyWhileItMatchesTheDocument() throws Exception {
+        client().installConnector("connector-csv.jar", "CSV");
+        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"State\"}").path("iTwin").path("id").asText();
+        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"State\"}").path("iModel").path("id").asText();
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        java.util.List<java.nio.file.Path> before = stateFiles();
+        String csv = upload(rootId, "state.csv", "id,name,height\nS1,Pump,1.5\nS2,Valve,0.4\nS3,Pipe,12\nS4,Tank,3\n");
+        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + csv + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        assertEquals(4, counts(run(connection)).path("inserted").asInt());
+        java.util.List<java.nio.file.Path> after = new java.util.ArrayList<>(stateFiles());
+        after.removeAll(before);
+        assertEquals("the first sync wrote the document's state file: " + after, 1, after.size());
+        java.nio.file.Path file = after.get(0);
+        byte[] firstState = java.nio.file.Files.readAllBytes(file);
+
+        replace(csv, "id,name,height\nS1,Pump,1.75\nS2,Valve,0.4\nS4,Tank,3\nS5,Filter,0.2\n");
+        JsonNode second = counts(run(connection));
+        assertEquals(second.toString(), "1 updated, 1 deleted, 1 inserted, 2 unchanged",
+                second.path("updated").asInt() + " updated, " + second.path("deleted").asInt() + " deleted, " + second.path("inserted").asInt()
+                        + " inserted, " + second.path("unchanged").asInt() + " unchanged");
+        assertFalse("the re-run wrote the new state", java.util.Arrays.equals(firstState, java.nio.file.Files.readAllBytes(file)));
+
+        // the state file of the first sync: well-formed, but its stamp is not the document's any more. Trusted, it would
+        // make S3 deleted again and S5 new; the re-run must read the database instead
+        java.nio.file.Files.write(file, firstState);
+        replace(csv, "id,name,height\nS1,Pump,2\nS2,Valve,0.4\nS4,Tank,3\nS5,Filter,0.2\nS6,Meter,0.1\n");
+        JsonNode third = counts(run(connection));
+        assertEquals(third.toString(), "1 updated, 0 deleted, 1 inserted, 3 unchanged",
+                third.path("updated").asInt() + " updated, " + third.path("deleted").asInt() + " deleted, " + third.path("inserted").asInt()
+                        + " inserted, " + third.path("unchanged").asInt() + " unchanged");
+
+        // a damaged file is read past as well
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 40));
+        replace(csv, "id,name,height\nS1,Pump,2\nS2,Valve,0.5\nS4,Tank,3\nS5,Filter,0.2\nS6,Meter,0.1\n");
+        JsonNode fourth = counts(run(connection));
+        assertEquals(fourth.toString(), 1, fourth.path("updated").asInt());
+        assertEquals(fourth.toString(), 4, fourth.path("unchanged").asInt());
+    }
+
     @Inject
     org.apache.felix.service.command.CommandProcessor commandProcessor;
 

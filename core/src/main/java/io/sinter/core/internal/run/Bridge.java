@@ -612,13 +612,15 @@ final class Bridge {
             query.setString(1, documentId);
             query.setInt(2, ElementVersionEntity.OPEN);
             query.setFetchSize(1000);
+            long[] words = new long[8];
             try (java.sql.ResultSet r = query.executeQuery()) {
                 while (r.next()) {
                     long elementId = r.getLong(1);
                     long high = r.getLong(8);
                     io.sinter.core.internal.change.Fingerprint fingerprint = r.wasNull() ? null
                             : new io.sinter.core.internal.change.Fingerprint(high, r.getLong(9));
-                    diff.stored(elementId, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6), fingerprint);
+                    StoredState.words(r.getBytes(5), r.getBytes(6), words);
+                    diff.stored(elementId, r.getString(2), r.getString(3), r.getString(4), words, fingerprint);
                     openRows.add(elementId, r.getLong(7));
                 }
             }
@@ -694,7 +696,8 @@ final class Bridge {
                 select.setLong(1, row);
                 try (java.sql.ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        previous.put(r.getLong(1), new String[] {r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6)});
+                        previous.put(r.getLong(1), new String[] {r.getString(2), r.getString(3), r.getString(4), Hashes.hex(r.getBytes(5)),
+                            r.getString(6)});
                     }
                 }
                 update.setInt(1, index);
@@ -737,7 +740,8 @@ final class Bridge {
                     if (elementIds == null || elementIds.contains(elementId)) {
                         rows.add(((Number) r[0]).longValue());
                         if (previous != null) {
-                            previous.put(elementId, new String[] {(String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]});
+                            previous.put(elementId, new String[] {(String) r[2], (String) r[3], (String) r[4], Hashes.hex((byte[]) r[5]),
+                                (String) r[6]});
                         }
                     }
                 });
@@ -903,7 +907,7 @@ final class Bridge {
                     replaced.put(r.elementId(), new Replacement(-1, r.newIdentifier(), record[5], null, fingerprint(record)));
                     io.sinter.core.internal.change.Fingerprint fingerprint = fingerprint(record);
                     em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c, v.fingerprintHigh = :h, "
-                            + "v.fingerprintLow = :l WHERE v.id = :row").setParameter("id", r.newIdentifier()).setParameter("c", record[5])
+                            + "v.fingerprintLow = :l WHERE v.id = :row").setParameter("id", r.newIdentifier()).setParameter("c", HexFormat.of().parseHex(record[5]))
                             .setParameter("h", fingerprint == null ? null : fingerprint.high())
                             .setParameter("l", fingerprint == null ? null : fingerprint.low()).setParameter("row", row).executeUpdate();
                 }

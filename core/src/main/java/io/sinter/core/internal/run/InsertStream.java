@@ -39,7 +39,7 @@ final class InsertStream {
     }
 
     /** A {@link Pending} element prepared for the insert on the connector's thread: its id, federation GUID and body bytes. */
-    private record Row(long elementId, Pending element, String federationGuid, byte[] body) {
+    private record Row(long elementId, Pending element, String federationGuid, byte[] body, byte[] checksum, byte[] contentChecksum) {
     }
 
     /** What the writer learns when it opens its transaction and the connector's thread needs to number the elements. */
@@ -124,7 +124,9 @@ final class InsertStream {
         categories.merge(element.category(), 1L, Long::sum);
         spatial |= element.placed();
         inserted++;
-        batch.add(new Row(elementId, element, guid, element.body().getBytes(StandardCharsets.UTF_8)));
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        batch.add(new Row(elementId, element, guid, element.body().getBytes(StandardCharsets.UTF_8), hex.parseHex(element.checksum()),
+                hex.parseHex(element.contentChecksum())));
         if (batch.size() == BATCH) {
             hand(batch);
             batch = new ArrayList<>(BATCH);
@@ -309,13 +311,13 @@ final class InsertStream {
         }
         Pending p = row.element();
         long id = versions.add(iModelKey, row.elementId(), documentId, modelId, p.kind(), p.identifier(), p.classFullName(), p.category(), row.federationGuid(),
-                p.checksum(), p.contentChecksum(), index, row.body(), p.geometry(), p.fingerprint());
+                row.checksum(), row.contentChecksum(), index, row.body(), p.geometry(), p.fingerprint());
         if (!stateOpened) {
             stateOpened = true;
             state = StoredState.Writer.open(stateFolder, documentId, stamp);
         }
         if (state != null) {
-            state.add(row.elementId(), id, p.kind(), p.identifier(), p.classFullName(), p.checksum(), p.contentChecksum(), p.fingerprint());
+            state.add(row.elementId(), id, p.kind(), p.identifier(), p.classFullName(), row.checksum(), row.contentChecksum(), p.fingerprint());
         }
     }
 

@@ -73,6 +73,16 @@ final class StoredState {
         }
     }
 
+    /** Puts the two SHA-256 checksums into {@code words[0..3]} and {@code words[4..7]}, most significant first. */
+    static void words(byte[] checksum, byte[] contentChecksum, long[] words) {
+        ByteBuffer a = ByteBuffer.wrap(checksum);
+        ByteBuffer b = ByteBuffer.wrap(contentChecksum);
+        for (int i = 0; i < 4; i++) {
+            words[i] = a.getLong();
+            words[4 + i] = b.getLong();
+        }
+    }
+
     /** A document's stored state as read from its file. */
     record Loaded(Diff diff, Bridge.OpenRows openRows) {
     }
@@ -206,6 +216,16 @@ final class StoredState {
             this.out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             buffer.putInt(MAGIC);
             text(stamp);
+        }
+
+        /** Adds an element with its checksums as their 32 bytes each. */
+        void add(long elementId, long row, String kind, String identifier, String classFullName, byte[] checksum, byte[] contentChecksum,
+                Fingerprint fingerprint) {
+            if (broken != null) {
+                return;
+            }
+            words(checksum, contentChecksum, words);
+            add(elementId, row, kind, identifier, classFullName, words, fingerprint);
         }
 
         /** Adds an element with its checksums in hex (64 digits each). */

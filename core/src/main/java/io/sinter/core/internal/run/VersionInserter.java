@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HexFormat;
 
 /**
  * Inserts the element versions of one changeset with plain JDBC batches on the connection of the
@@ -131,13 +132,17 @@ final class VersionInserter implements AutoCloseable {
     long add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
             String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry,
             Fingerprint fingerprint) {
-        return add(iModelKey, elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid, checksum, contentChecksum,
-                fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry, fingerprint);
+        return add(iModelKey, elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid,
+                HexFormat.of().parseHex(checksum), HexFormat.of().parseHex(contentChecksum), fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry,
+                fingerprint);
     }
 
-    /** As {@link #add(long, long, String, long, String, String, String, String, String, String, String, int, String, byte[], Fingerprint)} with the body in UTF-8. */
+    /**
+     * As {@link #add(long, long, String, long, String, String, String, String, String, String, String, int, String, byte[], Fingerprint)}
+     * with the checksums as their 32 bytes and the body in UTF-8.
+     */
     long add(long iModelKey, long elementId, String documentId, long modelId, String kind, String identifier, String classFullName,
-            String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, byte[] bytes, byte[] geometry,
+            String category, String federationGuid, byte[] checksum, byte[] contentChecksum, int fromIndex, byte[] bytes, byte[] geometry,
             Fingerprint fingerprint) {
         if (nextId >= endId) {
             if (database == null) {
@@ -158,8 +163,8 @@ final class VersionInserter implements AutoCloseable {
             insert.setString(8, classFullName);
             insert.setString(9, category);
             insert.setString(10, federationGuid);
-            insert.setString(11, checksum);
-            insert.setString(12, contentChecksum);
+            insert.setBytes(11, checksum);
+            insert.setBytes(12, contentChecksum);
             insert.setInt(13, fromIndex);
             insert.setInt(14, ElementVersionEntity.OPEN);
             boolean small = bytes.length <= ElementVersionEntity.BODY_LIMIT;

@@ -88,7 +88,7 @@ class ElementQueriesTest {
         body.put("geometry", null);
         body.put("version", null);
         ElementVersionEntity v = new ElementVersionEntity(KEY, id, DOC, 0x10, "Row", identifier, className, "CSV",
-                "guid-" + identifier, "sum-" + identifier + from, "content", from, CanonicalJson.write(body));
+                "guid-" + identifier, sum("sum-" + identifier + from), sum("content"), from, CanonicalJson.write(body));
         em.persist(v);
         return v;
     }
@@ -99,6 +99,11 @@ class ElementQueriesTest {
 
     private static String code(Runnable call) {
         return assertThrows(ServiceException.class, call::run).code();
+    }
+
+    /** @return the hex SHA-256 of {@code text}: the form checksums have */
+    private static String sum(String text) {
+        return io.sinter.core.internal.change.Hashes.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -131,7 +136,7 @@ class ElementQueriesTest {
         assertEquals("W1", w1.codeValue());
         assertEquals(DOC, w1.provenance().sourceFileId());
         assertEquals("Row", w1.provenance().kind());
-        assertEquals("sum-W11", w1.provenance().checksum());
+        assertEquals(sum("sum-W11"), w1.provenance().checksum());
         ElementInfo p1 = queries.get(M, "0x20", 1);
         assertEquals(1.5, ((Map<?, ?>) p1.properties().get("Columns")).get("height"));
         assertEquals(List.of("origin", "rotation", "bbox"), List.copyOf(p1.placement().keySet()));
