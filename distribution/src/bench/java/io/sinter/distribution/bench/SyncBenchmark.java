@@ -303,16 +303,26 @@ public final class SyncBenchmark {
             throw new IllegalStateException("run start -> " + started.statusCode() + " " + started.body());
         }
         String location = started.headers().firstValue("Location").orElseThrow();
-        while (true) {
-            String body = call(200, "GET", location, null).body();
-            if (body.contains("\"state\":\"Completed\"") && body.indexOf("\"state\":\"Completed\"") < body.indexOf("\"jobs\"")) {
-                return new Run(seconds(start), body);
-            }
-            if (seconds(start) > 3600) {
-                throw new IllegalStateException("the run did not complete within an hour: " + body);
-            }
-            Thread.sleep(20);
+        // the run's event stream (api.md section 7.3) says when it ends, without polling the server 50 times a second
+        HttpResponse<java.util.stream.Stream<String>> events = CLIENT.send(HttpRequest.newBuilder(URI.create(location + "/events"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (events.statusCode() != 200) {
+            throw new IllegalStateException("run events -> " + events.statusCode());
         }
+        boolean ended = false;
+        try (java.util.stream.Stream<String> lines = events.body()) {
+            java.util.Iterator<String> it = lines.iterator();
+            while (!ended && it.hasNext()) {
+                ended = it.next().equals("event: end");
+            }
+        }
+        double elapsed = seconds(start);
+        String body = call(200, "GET", location, null).body();
+        if (!ended || !body.contains("\"state\":\"Completed\"")) {
+            throw new IllegalStateException("the run's event stream ended before the run: " + body);
+        }
+        return new Run(elapsed, body);
     }
 
     /** The administrator's access token (password grant); the connection is of type Service, so runs need no consent. */

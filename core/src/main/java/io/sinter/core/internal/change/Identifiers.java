@@ -30,6 +30,11 @@ public final class Identifiers {
     private long[] low = new long[INITIAL_CAPACITY];
     private int size;
     private int repeats;
+    /** The hashed prefix of the last kind seen (its UTF-8 length, then its UTF-8), and buffers reused for every identifier. */
+    private String lastKind;
+    private byte[] kindPrefix;
+    private final byte[] ascii = new byte[256];
+    private final byte[] digest = new byte[32];
 
     /**
      * Registers one occurrence of a key.
@@ -67,13 +72,35 @@ public final class Identifiers {
 
     /** @return true when the key was not registered before (it is now) */
     private boolean add(String kind, String identifier) {
-        byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
-        sha256.update(ByteBuffer.allocate(4).putInt(kindBytes.length).array());
-        sha256.update(kindBytes);
-        sha256.update(identifier.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
-        long h = digest.getLong();
-        long l = digest.getLong();
+        if (!kind.equals(lastKind)) {
+            byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
+            kindPrefix = ByteBuffer.allocate(4 + kindBytes.length).putInt(kindBytes.length).put(kindBytes).array();
+            lastKind = kind;
+        }
+        sha256.update(kindPrefix);
+        int n = identifier.length();
+        boolean plain = n <= ascii.length;
+        for (int i = 0; plain && i < n; i++) {
+            char c = identifier.charAt(i);
+            plain = c < 0x80;
+            ascii[i] = (byte) c;
+        }
+        if (plain) {
+            sha256.update(ascii, 0, n);
+        } else {
+            sha256.update(identifier.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            sha256.digest(digest, 0, digest.length);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        long h = 0;
+        long l = 0;
+        for (int i = 0; i < 8; i++) {
+            h = h << 8 | (digest[i] & 0xFF);
+            l = l << 8 | (digest[8 + i] & 0xFF);
+        }
         if (h == 0 && l == 0) {
             l = 1; // (0, 0) marks an empty slot
         }

@@ -1017,7 +1017,7 @@ final class Bridge {
                         null, record.length > 10 ? record[10] : null}});
                 }
                 count(categories, record[3], 1);
-                byte[] bytes = CanonicalJson.utf8(change(elementId, "inserted", record[2], record[1], record[5]));
+                byte[] bytes = changeRecord(elementId, "inserted", record[2], record[1], record[5]);
                 sha1.update(bytes);
                 size += bytes.length;
                 spatial |= "1".equals(record[8]);
@@ -1076,6 +1076,24 @@ final class Bridge {
         em.persist(changeset);
         globalProperties(em, model, changeset, document, facts.geolocation());
         return changeset;
+    }
+
+    /**
+     * @return {@code CanonicalJson.utf8(change(elementId, operation, classFullName, identifier, checksum))}, written directly
+     *         (the keys in their sorted order) for the million records of a large changeset
+     */
+    static byte[] changeRecord(long elementId, String operation, String classFullName, String identifier, String checksum) {
+        StringBuilder out = new StringBuilder(192);
+        out.append("{\"checksum\":");
+        CanonicalJson.append(out, checksum);
+        out.append(",\"classFullName\":");
+        CanonicalJson.append(out, classFullName);
+        out.append(",\"elementId\":\"0x").append(Long.toHexString(elementId));
+        out.append("\",\"identifier\":");
+        CanonicalJson.append(out, identifier);
+        out.append(",\"operation\":");
+        CanonicalJson.append(out, operation);
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return the change record of one element that the changeset id hashes */

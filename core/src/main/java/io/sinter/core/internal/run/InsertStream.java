@@ -1,6 +1,5 @@
 package io.sinter.core.internal.run;
 
-import io.sinter.core.internal.change.CanonicalJson;
 import io.sinter.core.internal.change.Hashes;
 import io.sinter.core.internal.persistence.Database;
 import io.sinter.core.internal.store.DocumentEntity;
@@ -77,6 +76,7 @@ final class InsertStream {
     // end() handed over the last batch (the queue orders the two)
     private final Map<String, Long> categories = new HashMap<>();
     private final MessageDigest sha1 = Bridge.sha1();
+    private final RandomGuids guids = new RandomGuids();
     private Start start;
     private long nextElementId;
     private long inserted;
@@ -117,8 +117,8 @@ final class InsertStream {
         }
         // the changeset's bookkeeping here, so the writer's thread does nothing but the database's work
         long elementId = nextElementId++;
-        String guid = element.federationGuid() != null ? element.federationGuid() : UUID.randomUUID().toString();
-        byte[] record = CanonicalJson.utf8(Bridge.change(elementId, "inserted", element.classFullName(), element.identifier(), element.checksum()));
+        String guid = element.federationGuid() != null ? element.federationGuid() : guids.next();
+        byte[] record = Bridge.changeRecord(elementId, "inserted", element.classFullName(), element.identifier(), element.checksum());
         sha1.update(record);
         size += record.length;
         categories.merge(element.category(), 1L, Long::sum);
