@@ -107,28 +107,53 @@ public final class Diff {
         parseHex(contentChecksum, storedContent, 4 * i);
         storedCount++;
         insertKey(storedKind[i], identifier, i + 1);
+        keyedStored = storedCount;
     }
 
     /**
      * As {@link #stored(long, String, String, String, String, String, Fingerprint)} with the checksum as the four 64-bit words
-     * {@code checksums[0..3]} (most significant first) and the content checksum as {@code checksums[4..7]}.
+     * {@code checksums[0..3]} (most significant first) and the content checksum as {@code checksums[4..7]}, for a state known
+     * to have unique keys: the key is looked up only when an observed element is not the next stored one, so a key fed twice
+     * is found only then (an {@link IllegalArgumentException} from the call that needs the lookup).
      */
     public void stored(long elementId, String kind, String identifier, String classFullName, long[] checksums, Fingerprint fingerprint) {
-        int i = addStored(elementId, kind, identifier, classFullName, fingerprint);
+        int i = addStored(elementId, kind, identifier, classFullName, fingerprint, false);
         System.arraycopy(checksums, 0, storedChecksum, 4 * i, 4);
         System.arraycopy(checksums, 4, storedContent, 4 * i, 4);
         storedCount++;
-        insertKey(storedKind[i], identifier, i + 1);
     }
+
+    /**
+     * Puts the stored keys not in the key table yet into it (they were fed in file order and matched by {@link #next} so far).
+     *
+     * @throws IllegalArgumentException for a stored key fed twice
+     */
+    private void keyStored() {
+        while (keyedStored < storedCount) {
+            int s = keyedStored;
+            if (find(storedKind[s], storedIdentifier[s]) != 0) {
+                throw new IllegalArgumentException("stored key fed twice: " + kinds.name(storedKind[s]) + " " + storedIdentifier[s]);
+            }
+            insertKey(storedKind[s], storedIdentifier[s], s + 1);
+            keyedStored++;
+        }
+    }
+
+    /** The stored elements {@code 0..keyedStored-1} are in the key table. */
+    private int keyedStored;
 
     /** Checks and places stored element {@link #storedCount} but its checksums; the caller adds them and counts it. */
     private int addStored(long elementId, String kind, String identifier, String classFullName, Fingerprint fingerprint) {
+        return addStored(elementId, kind, identifier, classFullName, fingerprint, true);
+    }
+
+    private int addStored(long elementId, String kind, String identifier, String classFullName, Fingerprint fingerprint, boolean keyed) {
         if (observing || finished) {
             throw new IllegalStateException("stored elements must come before observed ones");
         }
         Objects.requireNonNull(identifier, "identifier");
         int kindCode = kinds.code(kind);
-        if (find(kindCode, identifier) != 0) {
+        if (keyed && keyedFind(kindCode, identifier) != 0) {
             throw new IllegalArgumentException("stored key fed twice: " + kind + " " + identifier);
         }
         int i = storedCount;
@@ -205,7 +230,8 @@ public final class Diff {
         Objects.requireNonNull(identifier, "identifier");
         int kindCode = kinds.code(kind);
         int classCode = classes.code(classFullName);
-        int found = find(kindCode, identifier);
+        int found = next < storedCount && storedKind[next] == kindCode && storedIdentifier[next].equals(identifier) ? next + 1
+                : keyedFind(kindCode, identifier);
         if (found < 0 || found > 0 && storedPartner[found - 1] != NONE) {
             throw new IllegalArgumentException("observed key fed twice: " + kind + " " + identifier);
         }
@@ -297,7 +323,7 @@ public final class Diff {
         }
         int kindCode = kinds.code(kind);
         int s = next < storedCount && storedKind[next] == kindCode && storedIdentifier[next].equals(identifier) ? next
-                : find(kindCode, identifier) - 1;
+                : keyedFind(kindCode, identifier) - 1;
         if (s < 0 || storedPartner[s] != NONE) {
             return -1;
         }
@@ -457,6 +483,12 @@ public final class Diff {
 
     private boolean sameChecksum(int o, int s) {
         return Arrays.equals(observedChecksum, 4 * o, 4 * o + 4, storedChecksum, 4 * s, 4 * s + 4);
+    }
+
+    /** {@link #find} after every stored key is in the table. */
+    private int keyedFind(int kindCode, String identifier) {
+        keyStored();
+        return find(kindCode, identifier);
     }
 
     private int find(int kindCode, String identifier) {

@@ -692,7 +692,10 @@ final class Bridge {
                 "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM, CATEGORY FROM SINTER_ELEMENT WHERE ID = ?");
                 java.sql.PreparedStatement update = connection.prepareStatement("UPDATE SINTER_ELEMENT SET TO_IDX = ? WHERE ID = ?")) {
             int pending = 0;
+            long reading = 0;
+            long t0 = System.nanoTime();
             for (long row : rows) {
+                long r0 = System.nanoTime();
                 select.setLong(1, row);
                 try (java.sql.ResultSet r = select.executeQuery()) {
                     while (r.next()) {
@@ -700,6 +703,7 @@ final class Bridge {
                             r.getString(6)});
                     }
                 }
+                reading += System.nanoTime() - r0;
                 update.setInt(1, index);
                 update.setLong(2, row);
                 update.addBatch();
@@ -711,6 +715,8 @@ final class Bridge {
             if (pending > 0) {
                 update.executeBatch();
             }
+            LoggerFactory.getLogger(Bridge.class).debug("Closing {} versions of document {}: {} ms reading them, {} ms updating", rows.size(),
+                    documentId, reading / 1_000_000, (System.nanoTime() - t0 - reading) / 1_000_000);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot close the element versions of document " + documentId, e);
         }
@@ -863,13 +869,17 @@ final class Bridge {
                 return;
             }
             long[] words = new long[8];
+            // sorted ids, not a million boxed lookups
+            long[] closedIds = closed.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] replacedIds = replaced.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
             for (int s = 0; s < diff.storedCount(); s++) {
                 long elementId = diff.storedElementId(s);
-                if (closed.contains(elementId) && !replaced.containsKey(elementId)) {
+                boolean isReplaced = replacedIds.length > 0 && java.util.Arrays.binarySearch(replacedIds, elementId) >= 0;
+                if (!isReplaced && closedIds.length > 0 && java.util.Arrays.binarySearch(closedIds, elementId) >= 0) {
                     continue;
                 }
                 io.sinter.core.internal.change.Fingerprint fingerprint = diff.stored(s, words);
-                Replacement r = replaced.get(elementId);
+                Replacement r = isReplaced ? replaced.get(elementId) : null;
                 if (r == null) {
                     state.add(elementId, openRows.row(s), diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
                 } else {

@@ -91,7 +91,7 @@ final class SyncContext implements ConnectorContext {
                 extents.add(element.placement().bbox());
             }
         }
-        schema(element);
+        // an unchanged element adds no class or property path: a changeset recorded them when its content was written
         Fingerprint fingerprint = Fingerprint.of(element);
         if (inserts == null && fingerprint != null) {
             int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), fingerprint);
@@ -103,6 +103,7 @@ final class SyncContext implements ConnectorContext {
         }
         ElementContent.Prepared content = ElementContent.prepare(element);
         if (inserts != null) {
+            schema(element);
             String checksum = content.checksum();
             // nothing stored yet (a first sync): every element is new and goes to the database now, in file order;
             // the diff has nothing to compare, and identifiers are already unique
@@ -116,6 +117,7 @@ final class SyncContext implements ConnectorContext {
             spill(ordinal);
             return;
         }
+        schema(element);
         String checksum = content.checksum();
         String contentChecksum = content.contentChecksum();
         ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);

@@ -112,6 +112,48 @@ class DiffTest {
         assertEquals(1, result.deletes().length, "d was not observed");
     }
 
+    /** @return the checksum and content checksum of {@code name} as the eight words a state file holds */
+    private static long[] words(String name) {
+        long[] words = new long[8];
+        String a = sum(name);
+        String b = sum("c" + name);
+        for (int i = 0; i < 4; i++) {
+            words[i] = Long.parseUnsignedLong(a, 16 * i, 16 * i + 16, 16);
+            words[4 + i] = Long.parseUnsignedLong(b, 16 * i, 16 * i + 16, 16);
+        }
+        return words;
+    }
+
+    @Test
+    void aStateFedAsWordsClassifiesAsOneFedAsHexInAnyOrder() {
+        Diff diff = new Diff();
+        diff.stored(0x20, IFC, "a", WALL, words("A"), null);
+        diff.stored(0x21, IFC, "b", WALL, words("B"), new Fingerprint(1, 1));
+        diff.stored(0x22, IFC, "c", WALL, words("C"), null);
+        diff.stored(0x23, IFC, "d", WALL, words("D"), null);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        assertEquals(0, diff.observedUnchanged(IFC, "b", WALL, new Fingerprint(1, 1)), "not the next stored element: looked up");
+        assertEquals(1, diff.observed(IFC, "a", WALL, sum("A2"), sum("cA2")));
+        assertEquals(2, diff.observedUnchanged(IFC, "c", WALL, hex.parseHex(sum("C"))));
+        assertEquals(3, diff.observed(IFC, "n", WALL, sum("N"), sum("cN")));
+        assertThrows(IllegalArgumentException.class, () -> diff.observed(IFC, "c", WALL, sum("C"), sum("cC")), "c twice");
+        Diff.Result result = diff.finish(false);
+        assertEquals(List.of(new Diff.Update(0x20, 1, IFC, "a", false)), result.updates());
+        assertEquals(List.of(new Diff.Insert(3, IFC, "n")), result.inserts());
+        assertEquals(2, result.counts().unchanged());
+        assertEquals(1, result.deletes().length);
+        assertEquals(0x23, result.deletes()[0]);
+    }
+
+    @Test
+    void aKeyFedTwiceAsWordsIsFoundWhenAKeyIsLookedUp() {
+        Diff diff = new Diff();
+        diff.stored(0x20, IFC, "a", WALL, words("A"), null);
+        diff.stored(0x21, IFC, "a", WALL, words("A"), null);
+        assertEquals(0, diff.observedUnchanged(IFC, "a", WALL, java.util.HexFormat.of().parseHex(sum("A"))), "the next one: no lookup");
+        assertThrows(IllegalArgumentException.class, () -> diff.observed(IFC, "x", WALL, sum("X"), sum("cX")));
+    }
+
     @Test
     void keyInBothWithDifferentChecksumsAndSameClassIsUpdatedInPlace() {
         Diff diff = new Diff();
