@@ -80,6 +80,19 @@ final class SourceServer implements AutoCloseable {
     }
 
     /** A body that trickles: {@code chunk} every {@code pauseMillis}, {@code count} times. */
+    /** Sends the headers, waits {@code pauseMillis}, then sends {@code body}: a download that takes at least that long. */
+    static Reply late(String body, long pauseMillis) {
+        return out -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(pauseMillis);
+            out.write(bytes);
+            out.flush();
+        };
+    }
+
     static Reply slow(String chunk, int count, long pauseMillis) {
         return out -> {
             byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
