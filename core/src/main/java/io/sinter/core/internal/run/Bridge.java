@@ -397,7 +397,8 @@ final class Bridge {
             // streamed: the diff saw nothing (all new), the context counted them
             Diff.Counts c = stream != null ? new Diff.Counts(0, 0, context.observed(), 0, 0, 0) : result.counts();
             logger.info("Task {} ({}): stored state of {} elements read from {} in {} ms, connector pass {} ms, diff {} ms", work.taskId(),
-                    fileName, openRows.size(), loaded != null ? "its file" : "the database", readNanos / 1_000_000, passNanos / 1_000_000, (System.nanoTime() - finishStart) / 1_000_000);
+                    fileName, openRows.size(), loaded != null ? "its file" : "the database", readNanos / 1_000_000, passNanos / 1_000_000,
+                    (System.nanoTime() - finishStart) / 1_000_000);
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));
             details.put("matching", Map.of("byIdentifier", c.matchedByIdentifier(), "byContent", c.matchedByContent()));
             details.put("synchronizationReport", report(context));
@@ -608,7 +609,8 @@ final class Bridge {
         em.flush();
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT ELEMENT_ID, KIND, IDENTIFIER, CLASS_NAME, CHECKSUM, "
-                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO FROM SINTER_ELEMENT WHERE DOCUMENT_ID = ? AND TO_IDX = ? ORDER BY ELEMENT_ID")) {
+                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO FROM SINTER_ELEMENT WHERE DOCUMENT_ID = ? AND TO_IDX = ? "
+                + "ORDER BY ELEMENT_ID")) {
             query.setString(1, documentId);
             query.setInt(2, ElementVersionEntity.OPEN);
             query.setFetchSize(1000);
