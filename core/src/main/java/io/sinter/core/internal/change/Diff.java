@@ -312,6 +312,19 @@ public final class Diff {
         return unchanged(s, storedChecksum);
     }
 
+    /**
+     * @return whether an observed element with this key was fed already (so the key is not free for another one; see
+     *         {@link Identifiers#Identifiers(Identifiers.Taken)})
+     */
+    public boolean observedKey(String kind, String identifier) {
+        int kindCode = kinds.code(kind);
+        if (next < storedCount && storedKind[next] == kindCode && storedIdentifier[next].equals(identifier)) {
+            return storedPartner[next] != NONE;
+        }
+        int found = keyedFind(kindCode, identifier);
+        return found < 0 || found > 0 && storedPartner[found - 1] != NONE;
+    }
+
     /** @return the stored element with this key and class that was not observed yet, or -1 */
     private int unobservedStored(String kind, String identifier, String classFullName) {
         if (finished) {

@@ -24,6 +24,33 @@ import java.util.Map;
 public final class Identifiers {
     private static final int INITIAL_CAPACITY = 1 << 10;
 
+    /** Knows which keys were taken already, for a caller that keeps them anyway (a {@link Diff} with stored elements). */
+    @FunctionalInterface
+    public interface Taken {
+        /**
+         * @return whether the key was taken; a key answered as free is taken from the caller's next step on (the caller feeds
+         *         the identifier that {@link #unique} returns before asking again)
+         */
+        boolean taken(String kind, String identifier);
+    }
+
+    /** The keys seen so far when the caller keeps them, else null: they are remembered here. */
+    private final Taken taken;
+
+    /** Remembers every key it is given (as a 128-bit fingerprint). */
+    public Identifiers() {
+        this.taken = null;
+    }
+
+    /**
+     * Asks {@code taken} instead of remembering the keys: for a re-run, whose diff already looks every key up (usually as
+     * the next stored element), this saves a SHA-256 and a table probe per element. Every identifier {@link #unique}
+     * returns must be fed to {@code taken}'s owner before the next call.
+     */
+    public Identifiers(Taken taken) {
+        this.taken = taken;
+    }
+
     private final MessageDigest sha256 = Hashes.sha256();
     private final Map<String, Integer> nextSuffix = new HashMap<>();
     private long[] high = new long[INITIAL_CAPACITY];
@@ -72,6 +99,11 @@ public final class Identifiers {
 
     /** @return true when the key was not registered before (it is now) */
     private boolean add(String kind, String identifier) {
+        if (taken != null) {
+            boolean free = !taken.taken(kind, identifier);
+            size += free ? 1 : 0;
+            return free;
+        }
         if (!kind.equals(lastKind)) {
             byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
             kindPrefix = ByteBuffer.allocate(4 + kindBytes.length).putInt(kindBytes.length).put(kindBytes).array();

@@ -29,7 +29,8 @@ final class SyncContext implements ConnectorContext {
     private final Diff diff;
     private final Spill spill;
     private final BooleanSupplier cancelled;
-    private final Identifiers identifiers = new Identifiers();
+    /** Makes keys unique; on a re-run through the diff, which looks every key up anyway. */
+    private final Identifiers identifiers;
     private final List<Issue> issues = new ArrayList<>();
     private final Map<String, ClassDefinition> classes = new LinkedHashMap<>();
     private int droppedIssues;
@@ -64,6 +65,8 @@ final class SyncContext implements ConnectorContext {
         this.diff = diff;
         this.spill = spill;
         this.inserts = inserts;
+        // every identifier handed out below is fed to the diff before the next element (observedUnchanged or observed)
+        this.identifiers = inserts == null && diff.storedCount() > 0 ? new Identifiers(diff::observedKey) : new Identifiers();
         this.transform = transform;
         this.early = early;
         this.cancelled = cancelled;

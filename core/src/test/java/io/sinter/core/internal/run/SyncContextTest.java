@@ -56,4 +56,32 @@ class SyncContextTest {
             assertEquals(ELSEWHERE, context.geolocation());
         }
     }
+
+    /** @return the DuplicateIdentifier messages a context gives for these identifiers, in order */
+    private static java.util.List<String> duplicates(Diff diff, Path folder, String... identifiers) throws Exception {
+        try (Spill spill = new Spill(folder)) {
+            SyncContext context = new SyncContext(diff, spill, null, null, null, () -> false);
+            for (String id : identifiers) {
+                context.element(Element.builder("Row", id, "CSV:Row").property("P", "n", (long) id.length()).build());
+            }
+            return context.issues().stream().filter(i -> i.category().equals("DuplicateIdentifier")).map(i -> i.message()).toList();
+        }
+    }
+
+    @Test
+    void aReRunMakesKeysUniqueThroughItsDiffAsAFirstSyncDoes(@TempDir Path folder) throws Exception {
+        String[] ids = {"A", "B", "A", "A~2", "A", "C", "B", "D", "D"};
+        java.util.List<String> first = duplicates(new Diff(), folder, ids);
+        assertEquals(java.util.List.of("Row 'A' occurs again; this one is 'A~2'.", "Row 'A~2' occurs again; this one is 'A~2~2'.",
+                "Row 'A' occurs again; this one is 'A~3'.", "Row 'B' occurs again; this one is 'B~2'.", "Row 'D' occurs again; this one is 'D~2'."),
+                first);
+        Diff stored = new Diff();
+        String sum = io.sinter.core.internal.change.Hashes.sha256Hex(new byte[0]);
+        // stored in another order than the file, and C stored but A~2 not: the keys are looked up, not only the next one
+        stored.stored(0x20, "Row", "B", "CSV:Row", sum, sum);
+        stored.stored(0x21, "Row", "A", "CSV:Row", sum, sum);
+        stored.stored(0x22, "Row", "C", "CSV:Row", sum, sum);
+        stored.stored(0x23, "Row", "A~3", "CSV:Row", sum, sum);
+        assertEquals(first, duplicates(stored, folder, ids));
+    }
 }
