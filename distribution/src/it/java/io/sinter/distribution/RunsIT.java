@@ -72,15 +72,28 @@ public class RunsIT {
         }
     }
 
+    /** A new iTwin and iModel with one uploaded CSV file in a storage connection of type CSV (the connector installed). */
+    private record CsvConnection(String iTwinId, String iModelId, String fileId, String connectionId) {
+    }
+
+    private CsvConnection csvConnection(String iTwinName, String iModelName, String fileName, String content) throws Exception {
+        client().installConnector("connector-csv.jar", "CSV");
+        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"" + iTwinName + "\"}").path("iTwin").path("id").asText();
+        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"" + iModelName + "\"}").path("iModel").path("id").asText();
+        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
+        String file = upload(rootId, fileName, content);
+        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
+                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + file + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        return new CsvConnection(tw, im, file, connection);
+    }
+
     @Test
     public void csvFileSyncsIncrementallyAndUnchangedContentIsSkipped() throws Exception {
-        client().installConnector("connector-csv.jar", "CSV");
-        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Runs\"}").path("iTwin").path("id").asText();
-        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Parts\"}").path("iModel").path("id").asText();
-        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
-        String csv = upload(rootId, "parts.csv", "id,name,height\nP1,Pump,1.5\nP2,Valve,0.4\nP3,Pipe,12\nP4,Tank,3\n");
-        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
-                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + csv + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        CsvConnection setup = csvConnection("Runs", "Parts", "parts.csv", "id,name,height\nP1,Pump,1.5\nP2,Valve,0.4\nP3,Pipe,12\nP4,Tank,3\n");
+        String tw = setup.iTwinId();
+        String im = setup.iModelId();
+        String csv = setup.fileId();
+        String connection = setup.connectionId();
 
         JsonNode first = run(connection);
         assertEquals(first.toString(), "Success", first.path("result").asText());
@@ -159,14 +172,10 @@ public class RunsIT {
 
     @Test
     public void reRunsReadTheStoredStateFileOnlyWhileItMatchesTheDocument() throws Exception {
-        client().installConnector("connector-csv.jar", "CSV");
-        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"State\"}").path("iTwin").path("id").asText();
-        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"State\"}").path("iModel").path("id").asText();
-        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
         java.util.List<java.nio.file.Path> before = stateFiles();
-        String csv = upload(rootId, "state.csv", "id,name,height\nS1,Pump,1.5\nS2,Valve,0.4\nS3,Pipe,12\nS4,Tank,3\n");
-        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
-                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + csv + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        CsvConnection setup = csvConnection("State", "State", "state.csv", "id,name,height\nS1,Pump,1.5\nS2,Valve,0.4\nS3,Pipe,12\nS4,Tank,3\n");
+        String csv = setup.fileId();
+        String connection = setup.connectionId();
         assertEquals(4, counts(run(connection)).path("inserted").asInt());
         java.util.List<java.nio.file.Path> after = new java.util.ArrayList<>(stateFiles());
         after.removeAll(before);
@@ -276,18 +285,15 @@ public class RunsIT {
      */
     @Test
     public void aFirstSyncThatFailsHalfwayWritesNothing() throws Exception {
-        client().installConnector("connector-csv.jar", "CSV");
-        String tw = call(201, "POST", "/itwins", "{\"displayName\":\"Halfway\"}").path("iTwin").path("id").asText();
-        String im = call(201, "POST", "/imodels", "{\"iTwinId\":\"" + tw + "\",\"name\":\"Halfway\"}").path("iModel").path("id").asText();
-        String rootId = call(200, "GET", "/storage?iTwinId=" + tw, null).path("folder").path("id").asText();
         StringBuilder good = new StringBuilder("id,name\n");
         for (int i = 0; i < 2500; i++) {
             good.append('R').append(i).append(",row ").append(i).append('\n');
         }
         // line 2502: a quote that never closes, after 2,500 rows were handed to the writer
-        String file = upload(rootId, "halfway.csv", good + "R2500,\"broken\nR2501,x\n");
-        String connection = call(201, "POST", "/synchronization/imodels/storageconnections", "{\"iModelId\":\"" + im
-                + "\",\"sourceFiles\":[{\"storageFileId\":\"" + file + "\",\"connectorType\":\"CSV\"}]}").path("connection").path("id").asText();
+        CsvConnection setup = csvConnection("Halfway", "Halfway", "halfway.csv", good + "R2500,\"broken\nR2501,x\n");
+        String im = setup.iModelId();
+        String file = setup.fileId();
+        String connection = setup.connectionId();
         JsonNode task = run(connection).path("jobs").path(0).path("tasks").path(0);
         assertEquals(task.toString(), "SourceFileCorrupted", task.path("error").path("descriptionKey").asText());
         assertTrue(task.toString(), task.path("error").path("message").asText().contains("line 2502"));

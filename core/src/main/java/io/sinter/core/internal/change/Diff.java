@@ -285,13 +285,7 @@ public final class Diff {
         if (checksum.length != 32) {
             throw new IllegalArgumentException("a checksum must be 32 bytes, has " + checksum.length);
         }
-        for (int word = 0; word < 4; word++) {
-            long value = 0;
-            for (int i = 8 * word, end = i + 8; i < end; i++) {
-                value = value << 8 | (checksum[i] & 0xFF);
-            }
-            scratch[word] = value;
-        }
+        Hashes.words(checksum, scratch, 0);
         return observedUnchanged(kind, identifier, classFullName);
     }
 

@@ -42,4 +42,23 @@ public final class Hashes {
     public static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
     }
+
+    /** @return the bytes that {@code hex} (an even number of hex digits, either case) writes */
+    public static byte[] bytes(String hex) {
+        return HEX.parseHex(hex);
+    }
+
+    /**
+     * Puts {@code bytes} (a multiple of 8 of them, e.g. a SHA-256) into {@code into} from {@code offset} on as big-endian 64-bit
+     * words, most significant first.
+     */
+    public static void words(byte[] bytes, long[] into, int offset) {
+        for (int word = 0; word < bytes.length / 8; word++) {
+            long value = 0;
+            for (int i = 8 * word, end = i + 8; i < end; i++) {
+                value = value << 8 | (bytes[i] & 0xFF);
+            }
+            into[offset + word] = value;
+        }
+    }
 }

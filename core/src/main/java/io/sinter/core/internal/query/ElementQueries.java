@@ -388,7 +388,7 @@ public final class ElementQueries implements ElementService {
             String federationGuid, String checksum, int fromIndex, int toIndex, String body) {
         static Row of(Object[] r) {
             return new Row((Long) r[0], (String) r[1], (Long) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], java.util.HexFormat.of().formatHex((byte[]) r[8]), (Integer) r[9], (Integer) r[10],
+                    (String) r[7], io.sinter.core.internal.change.Hashes.hex((byte[]) r[8]), (Integer) r[9], (Integer) r[10],
                     ElementVersionEntity.body(r[11], r[12]));
         }
     }

@@ -885,8 +885,13 @@ final class Bridge {
                 if (r == null) {
                     state.add(elementId, openRows.row(s), diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
                 } else {
+                    // a re-keyed element keeps its content checksum (words 4..7); an updated one brings its own
+                    Hashes.words(Hashes.bytes(r.checksum()), words, 0);
+                    if (r.contentChecksum() != null) {
+                        Hashes.words(Hashes.bytes(r.contentChecksum()), words, 4);
+                    }
                     state.add(elementId, r.row() >= 0 ? r.row() : openRows.row(s), diff.storedKind(s), r.identifier(), diff.storedClass(s),
-                            r.checksum(), r.contentChecksum() != null ? r.contentChecksum() : Hashes.hex(contentBytes(words)), r.fingerprint());
+                            words, r.fingerprint());
                 }
             }
             for (Object[] a : added) {
@@ -894,15 +899,6 @@ final class Bridge {
                 state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[5], record[6], fingerprint(record));
             }
             document.setStateStamp(stamp);
-        }
-
-        /** @return the content checksum in {@code words[4..7]} as 32 bytes */
-        private static byte[] contentBytes(long[] words) {
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(32);
-            for (int i = 4; i < 8; i++) {
-                bytes.putLong(words[i]);
-            }
-            return bytes.array();
         }
 
         private ChangesetEntity write(EntityManager em, TaskEntity task, String ownerId) throws IOException {
@@ -919,7 +915,7 @@ final class Bridge {
                     replaced.put(r.elementId(), new Replacement(-1, r.newIdentifier(), record[5], null, fingerprint(record)));
                     io.sinter.core.internal.change.Fingerprint fingerprint = fingerprint(record);
                     em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c, v.fingerprintHigh = :h, "
-                            + "v.fingerprintLow = :l WHERE v.id = :row").setParameter("id", r.newIdentifier()).setParameter("c", HexFormat.of().parseHex(record[5]))
+                            + "v.fingerprintLow = :l WHERE v.id = :row").setParameter("id", r.newIdentifier()).setParameter("c", Hashes.bytes(record[5]))
                             .setParameter("h", fingerprint == null ? null : fingerprint.high())
                             .setParameter("l", fingerprint == null ? null : fingerprint.low()).setParameter("row", row).executeUpdate();
                 }

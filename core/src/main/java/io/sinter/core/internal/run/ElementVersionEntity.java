@@ -1,5 +1,6 @@
 package io.sinter.core.internal.run;
 
+import io.sinter.core.internal.change.Hashes;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,6 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * One state of an element, valid from changeset {@code fromIndex} until before {@code toIndex}
@@ -130,8 +130,8 @@ public class ElementVersionEntity {
         this.classFullName = classFullName;
         this.category = category;
         this.federationGuid = federationGuid;
-        this.checksum = HexFormat.of().parseHex(checksum);
-        this.contentChecksum = HexFormat.of().parseHex(contentChecksum);
+        this.checksum = Hashes.bytes(checksum);
+        this.contentChecksum = Hashes.bytes(contentChecksum);
         this.fromIndex = fromIndex;
         this.toIndex = OPEN;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -149,8 +149,8 @@ public class ElementVersionEntity {
     public String getClassFullName() { return classFullName; }
     public String getCategory() { return category; }
     public String getFederationGuid() { return federationGuid; }
-    public String getChecksum() { return HexFormat.of().formatHex(checksum); }
-    public String getContentChecksum() { return HexFormat.of().formatHex(contentChecksum); }
+    public String getChecksum() { return Hashes.hex(checksum); }
+    public String getContentChecksum() { return Hashes.hex(contentChecksum); }
     public int getFromIndex() { return fromIndex; }
     public int getToIndex() { return toIndex; }
     public String getBody() { return body(body, bodyLob); }

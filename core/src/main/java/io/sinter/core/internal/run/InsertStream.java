@@ -124,9 +124,8 @@ final class InsertStream {
         categories.merge(element.category(), 1L, Long::sum);
         spatial |= element.placed();
         inserted++;
-        java.util.HexFormat hex = java.util.HexFormat.of();
-        batch.add(new Row(elementId, element, guid, element.body().getBytes(StandardCharsets.UTF_8), hex.parseHex(element.checksum()),
-                hex.parseHex(element.contentChecksum())));
+        batch.add(new Row(elementId, element, guid, element.body().getBytes(StandardCharsets.UTF_8), Hashes.bytes(element.checksum()),
+                Hashes.bytes(element.contentChecksum())));
         if (batch.size() == BATCH) {
             hand(batch);
             batch = new ArrayList<>(BATCH);

@@ -2,6 +2,7 @@ package io.sinter.core.internal.run;
 
 import io.sinter.core.internal.change.Diff;
 import io.sinter.core.internal.change.Fingerprint;
+import io.sinter.core.internal.change.Hashes;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -75,12 +76,8 @@ final class StoredState {
 
     /** Puts the two SHA-256 checksums into {@code words[0..3]} and {@code words[4..7]}, most significant first. */
     static void words(byte[] checksum, byte[] contentChecksum, long[] words) {
-        ByteBuffer a = ByteBuffer.wrap(checksum);
-        ByteBuffer b = ByteBuffer.wrap(contentChecksum);
-        for (int i = 0; i < 4; i++) {
-            words[i] = a.getLong();
-            words[4 + i] = b.getLong();
-        }
+        Hashes.words(checksum, words, 0);
+        Hashes.words(contentChecksum, words, 4);
     }
 
     /** A document's stored state as read from its file. */
@@ -234,11 +231,7 @@ final class StoredState {
             if (broken != null) {
                 return;
             }
-            for (int i = 0; i < 4; i++) {
-                words[i] = Long.parseUnsignedLong(checksum, 16 * i, 16 * i + 16, 16);
-                words[4 + i] = Long.parseUnsignedLong(contentChecksum, 16 * i, 16 * i + 16, 16);
-            }
-            add(elementId, row, kind, identifier, classFullName, words, fingerprint);
+            add(elementId, row, kind, identifier, classFullName, Hashes.bytes(checksum), Hashes.bytes(contentChecksum), fingerprint);
         }
 
         /** Adds an element with its checksum in {@code checksums[0..3]} and its content checksum in {@code checksums[4..7]}. */

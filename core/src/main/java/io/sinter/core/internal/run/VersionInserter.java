@@ -1,6 +1,7 @@
 package io.sinter.core.internal.run;
 
 import io.sinter.core.internal.change.Fingerprint;
+import io.sinter.core.internal.change.Hashes;
 import io.sinter.core.internal.persistence.Database;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.HexFormat;
 
 /**
  * Inserts the element versions of one changeset with plain JDBC batches on the connection of the
@@ -133,7 +133,7 @@ final class VersionInserter implements AutoCloseable {
             String category, String federationGuid, String checksum, String contentChecksum, int fromIndex, String body, byte[] geometry,
             Fingerprint fingerprint) {
         return add(iModelKey, elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid,
-                HexFormat.of().parseHex(checksum), HexFormat.of().parseHex(contentChecksum), fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry,
+                Hashes.bytes(checksum), Hashes.bytes(contentChecksum), fromIndex, body.getBytes(StandardCharsets.UTF_8), geometry,
                 fingerprint);
     }
 
