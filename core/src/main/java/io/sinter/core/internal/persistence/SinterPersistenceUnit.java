@@ -34,6 +34,7 @@ final class SinterPersistenceUnit implements PersistenceUnitInfo {
             io.sinter.core.internal.run.TaskEntity.class,
             io.sinter.core.internal.run.ChangesetEntity.class,
             io.sinter.core.internal.run.ElementVersionEntity.class,
+            io.sinter.core.internal.run.VersionEndEntity.class,
             io.sinter.core.internal.run.ReportEntity.class,
             io.sinter.core.internal.run.CategoryCountEntity.class,
             io.sinter.core.internal.run.SchemaPathEntity.class,

@@ -26,14 +26,16 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The content queries of api.md sections 7.5 to 7.7, read from the element versions: the state as of
- * changeset N is the versions with {@code fromIndex <= N < toIndex}. Large scans (the changes of a
+ * changeset N is the versions with {@code fromIndex <= N} that have no end ({@code VersionEndEntity}) at or before N. Large scans (the changes of a
  * changeset, the schema) read in keyset chunks so memory stays bounded.
  */
 @Component(service = ElementService.class)
 public final class ElementQueries implements ElementService {
     static final int CHUNK = 500;
     private static final String COLUMNS = "v.elementId, v.documentId, v.modelId, v.kind, v.identifier, v.classFullName, v.category, "
-            + "v.federationGuid, v.checksum, v.fromIndex, v.toIndex, v.body, v.bodyLob";
+            + "v.federationGuid, v.checksum, v.fromIndex, v.body, v.bodyLob";
+    /** JPQL condition on version {@code v}: it is part of the state as of changeset {@code :n}. */
+    private static final String AT = "v.fromIndex <= :n AND NOT EXISTS (SELECT e.id FROM VersionEndEntity e WHERE e.id = v.id AND e.toIndex <= :n)";
     private final Database database;
 
     @Activate
@@ -48,7 +50,7 @@ public final class ElementQueries implements ElementService {
         return database.inTransaction(em -> {
             int index = index(em, iModelId, filter.changesetIndex());
             StringBuilder jpql = new StringBuilder("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelKey = :m "
-                    + "AND v.fromIndex <= :n AND v.toIndex > :n");
+                    + "AND " + AT);
             Map<String, Object> parameters = new HashMap<>();
             if (filter.className() != null) {
                 jpql.append(" AND v.classFullName = :c");
@@ -98,9 +100,17 @@ public final class ElementQueries implements ElementService {
         return database.inTransaction(em -> {
             requireIModel(em, iModelId);
             Long id = parseId(elementId);
+            long key = elementKey(em, iModelId);
+            Map<Integer, Integer> ends = new HashMap<>();
+            if (id != null) {
+                em.createQuery("SELECT v.fromIndex, e.toIndex FROM VersionEndEntity e, ElementVersionEntity v WHERE e.iModelKey = :m "
+                        + "AND e.elementId = :e AND v.id = e.id", Object[].class).setParameter("m", key).setParameter("e", id)
+                        .getResultStream().forEach(r -> ends.put((Integer) r[0], (Integer) r[1]));
+            }
             List<Row> rows = id == null ? List.of() : em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v "
                     + "WHERE v.iModelKey = :m AND v.elementId = :e ORDER BY v.fromIndex", Object[].class)
-                    .setParameter("m", elementKey(em, iModelId)).setParameter("e", id).getResultStream().map(Row::of).toList();
+                    .setParameter("m", key).setParameter("e", id).getResultStream().map(Row::of)
+                    .map(r -> r.endingAt(ends.getOrDefault(r.fromIndex(), ElementVersionEntity.OPEN))).toList();
             if (rows.isEmpty()) {
                 throw elementNotFound(elementId);
             }
@@ -167,10 +177,9 @@ public final class ElementQueries implements ElementService {
             requireIModel(em, iModelId);
             ChangesetEntity changeset = changeset(em, iModelId, idOrIndex);
             int n = changeset.getIndex();
-            // versions closed by the changeset: through its document's index (SINTER_ELEMENT_DOC), there is no (iModel, TO_IDX) index
-            String document = changeset.getDocumentId();
-            Cursor opened = new Cursor(em, iModelId, null, "v.fromIndex", n, className);
-            Cursor closed = new Cursor(em, iModelId, document, "v.toIndex", n, className);
+            // versions opened by the changeset through index SINTER_ELEMENT_FROM, closed by it through SINTER_ELEMENT_END_AT
+            Cursor opened = new Cursor(em, iModelId, false, n, className);
+            Cursor closed = new Cursor(em, iModelId, true, n, className);
             List<long[]> page = new ArrayList<>(); // element id, operation (0 deleted, 1 inserted, 2 updated)
             int seen = 0;
             while (page.size() <= top) {
@@ -203,8 +212,8 @@ public final class ElementQueries implements ElementService {
                 }
             }
             List<Long> ids = page.stream().map(p -> p[0]).toList();
-            Map<Long, Row> after = rows(em, iModelId, null, "v.fromIndex", n, ids);
-            Map<Long, Row> before = rows(em, iModelId, document, "v.toIndex", n, ids);
+            Map<Long, Row> after = rows(em, iModelId, false, n, ids);
+            Map<Long, Row> before = rows(em, iModelId, true, n, ids);
             Resolver resolver = new Resolver(em);
             if (full || page.stream().anyMatch(p -> p[1] == 2)) {
                 resolver.prefetch(new ArrayList<>(before.values()), n - 1);
@@ -225,19 +234,20 @@ public final class ElementQueries implements ElementService {
         });
     }
 
-    /** Reads ({@code elementId, classFullName}) of the versions whose {@code column} equals N in element id order, a chunk at a time. */
+    /** Reads ({@code elementId, classFullName}) of the versions opened or closed by changeset N in element id order, a chunk at a time. */
     private static final class Cursor {
         private final TypedQuery<Object[]> query;
         private final Deque<Object[]> buffer = new ArrayDeque<>();
         private long last = Long.MIN_VALUE;
         private boolean exhausted;
 
-        /** @param document the changeset's document (its versions only), or null for the iModel's */
-        Cursor(EntityManager em, String iModelId, String document, String column, int n, String className) {
-            this.query = em.createQuery("SELECT v.elementId, v.classFullName FROM ElementVersionEntity v WHERE "
-                    + (document == null ? "v.iModelKey = :m" : "v.documentId = :m") + " AND "
-                    + column + " = :n AND v.elementId > :last" + (className == null ? "" : " AND v.classFullName = :c")
-                    + " ORDER BY v.elementId", Object[].class).setParameter("m", document == null ? elementKey(em, iModelId) : document)
+        /** @param closed the versions closed by N (else those N opened) */
+        Cursor(EntityManager em, String iModelId, boolean closed, int n, String className) {
+            this.query = em.createQuery((closed ? "SELECT e.elementId, v.classFullName FROM VersionEndEntity e, ElementVersionEntity v "
+                    + "WHERE e.iModelKey = :m AND e.toIndex = :n AND e.elementId > :last AND v.id = e.id"
+                    : "SELECT v.elementId, v.classFullName FROM ElementVersionEntity v WHERE v.iModelKey = :m AND v.fromIndex = :n "
+                    + "AND v.elementId > :last") + (className == null ? "" : " AND v.classFullName = :c")
+                    + (closed ? " ORDER BY e.elementId" : " ORDER BY v.elementId"), Object[].class).setParameter("m", elementKey(em, iModelId))
                     .setParameter("n", n).setMaxResults(CHUNK);
             if (className != null) {
                 query.setParameter("c", className);
@@ -261,12 +271,14 @@ public final class ElementQueries implements ElementService {
         }
     }
 
-    private static Map<Long, Row> rows(EntityManager em, String iModelId, String document, String column, int n, List<Long> ids) {
+    /** @return element id to the version of {@code ids} that changeset N closed (or opened) */
+    private static Map<Long, Row> rows(EntityManager em, String iModelId, boolean closed, int n, List<Long> ids) {
         Map<Long, Row> rows = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE " + (document == null ? "v.iModelKey = :m" : "v.documentId = :m")
-                    + " AND " + column + " = :n AND v.elementId IN :ids", Object[].class)
-                    .setParameter("m", document == null ? elementKey(em, iModelId) : document).setParameter("n", n)
+            em.createQuery("SELECT " + COLUMNS + (closed ? " FROM VersionEndEntity e, ElementVersionEntity v WHERE e.iModelKey = :m "
+                    + "AND e.toIndex = :n AND e.elementId IN :ids AND v.id = e.id"
+                    : " FROM ElementVersionEntity v WHERE v.iModelKey = :m AND v.fromIndex = :n AND v.elementId IN :ids"), Object[].class)
+                    .setParameter("m", elementKey(em, iModelId)).setParameter("n", n)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).getResultStream()
                     .map(Row::of).forEach(r -> rows.put(r.elementId(), r));
         }
@@ -303,8 +315,8 @@ public final class ElementQueries implements ElementService {
 
     private static Map<String, Long> counts(EntityManager em, String iModelId, int index, String column) {
         Map<String, Long> counts = new TreeMap<>();
-        em.createQuery("SELECT " + column + ", COUNT(v) FROM ElementVersionEntity v WHERE v.iModelKey = :m AND v.fromIndex <= :n "
-                + "AND v.toIndex > :n GROUP BY " + column, Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", index)
+        em.createQuery("SELECT " + column + ", COUNT(v) FROM ElementVersionEntity v WHERE v.iModelKey = :m AND " + AT
+                + " GROUP BY " + column, Object[].class).setParameter("m", elementKey(em, iModelId)).setParameter("n", index)
                 .getResultStream().filter(r -> r[0] != null).forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
         return counts;
     }
@@ -363,7 +375,7 @@ public final class ElementQueries implements ElementService {
     private static Row rowAt(EntityManager em, String iModelId, String elementId, int index) {
         Long id = parseId(elementId);
         List<Row> rows = id == null ? List.of() : em.createQuery("SELECT " + COLUMNS + " FROM ElementVersionEntity v WHERE v.iModelKey = :m "
-                + "AND v.elementId = :e AND v.fromIndex <= :n AND v.toIndex > :n", Object[].class)
+                + "AND v.elementId = :e AND " + AT, Object[].class)
                 .setParameter("m", elementKey(em, iModelId)).setParameter("e", id).setParameter("n", index).getResultStream().map(Row::of).toList();
         if (rows.isEmpty()) {
             throw elementNotFound(elementId);
@@ -383,13 +395,19 @@ public final class ElementQueries implements ElementService {
         return Long.parseLong(id.substring(2), 16);
     }
 
-    /** One element version as read (without geometry). */
+    /** One element version as read (without geometry); {@code toIndex} is only known where a query says so. */
     record Row(long elementId, String documentId, long modelId, String kind, String identifier, String classFullName, String category,
             String federationGuid, String checksum, int fromIndex, int toIndex, String body) {
+        /** @param r the values of {@link #COLUMNS} */
         static Row of(Object[] r) {
             return new Row((Long) r[0], (String) r[1], (Long) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], io.sinter.core.internal.change.Hashes.hex((byte[]) r[8]), (Integer) r[9], (Integer) r[10],
-                    ElementVersionEntity.body(r[11], r[12]));
+                    (String) r[7], io.sinter.core.internal.change.Hashes.hex((byte[]) r[8]), (Integer) r[9], ElementVersionEntity.OPEN,
+                    ElementVersionEntity.body(r[10], r[11]));
+        }
+
+        Row endingAt(int toIndex) {
+            return new Row(elementId, documentId, modelId, kind, identifier, classFullName, category, federationGuid, checksum, fromIndex,
+                    toIndex, body);
         }
     }
 
@@ -423,7 +441,7 @@ public final class ElementQueries implements ElementService {
                 }
                 for (int from = 0; from < list.size(); from += CHUNK) {
                     em.createQuery("SELECT v.identifier, v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d "
-                            + "AND v.identifier IN :ids AND v.fromIndex <= :n AND v.toIndex > :n", Object[].class)
+                            + "AND v.identifier IN :ids AND " + AT, Object[].class)
                             .setParameter("d", documentId).setParameter("ids", list.subList(from, Math.min(list.size(), from + CHUNK)))
                             .setParameter("n", index).getResultStream()
                             .forEach(r -> cache.merge(key(documentId, index, (String) r[0]), (Long) r[1],
@@ -439,7 +457,7 @@ public final class ElementQueries implements ElementService {
         @Override
         public String idOf(String documentId, String identifier, int index) {
             Long id = cache.computeIfAbsent(key(documentId, index, identifier), k -> em.createQuery("SELECT v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d "
-                    + "AND v.identifier = :i AND v.fromIndex <= :n AND v.toIndex > :n ORDER BY v.elementId", Long.class)
+                    + "AND v.identifier = :i AND " + AT + " ORDER BY v.elementId", Long.class)
                     .setParameter("d", documentId).setParameter("i", identifier).setParameter("n", index).setMaxResults(1)
                     .getResultStream().findFirst().orElse(-1L));
             return id < 0 ? null : ElementInfoMapper.hex(id);

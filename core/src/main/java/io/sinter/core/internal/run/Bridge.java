@@ -281,8 +281,8 @@ final class Bridge {
                 && connector.version().equals(document.getSkipVersion())) {
             // the count kept with the document: counting its versions would read the whole index range
             long unchanged = document.getElementCount() != null ? document.getElementCount() : database.inTransaction(em -> em.createQuery(
-                    "SELECT COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open", Long.class)
-                    .setParameter("d", document.getId()).setParameter("open", ElementVersionEntity.OPEN).getSingleResult());
+                    "SELECT COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND " + OPEN_NOW, Long.class)
+                    .setParameter("d", document.getId()).getSingleResult());
             details.put("changeset", null);
             details.put("elementCounts", counts(0, 0, 0, unchanged));
             return new Outcome("Skipped", null, null, null, details, null);
@@ -465,8 +465,8 @@ final class Bridge {
 
     private Outcome unmap(Work work) {
         List<Long> ids = database.inTransaction(em -> em.createQuery(
-                "SELECT v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open ORDER BY v.elementId", Long.class)
-                .setParameter("d", work.documentId()).setParameter("open", ElementVersionEntity.OPEN).getResultList());
+                "SELECT v.elementId FROM ElementVersionEntity v WHERE v.documentId = :d AND " + OPEN_NOW + " ORDER BY v.elementId", Long.class)
+                .setParameter("d", work.documentId()).getResultList());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("elementCounts", counts(0, 0, ids.size(), 0));
         Writes writes = (em, task, owner) -> {
@@ -480,10 +480,9 @@ final class Bridge {
                 sha1.update(parent.getBytes(StandardCharsets.UTF_8));
                 long size = 0;
                 Map<String, Long> categories = new java.util.HashMap<>();
-                em.createQuery("SELECT v.category, COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND v.toIndex = :open "
-                        + "GROUP BY v.category", Object[].class).setParameter("d", work.documentId()).setParameter("open", ElementVersionEntity.OPEN)
-                        .getResultStream().forEach(r -> count(categories, (String) r[0], -((Number) r[1]).longValue()));
-                closeDocumentVersions(em, work.documentId(), null, index, null);
+                em.createQuery("SELECT v.category, COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND " + OPEN_NOW
+                        + " GROUP BY v.category", Object[].class).setParameter("d", work.documentId()).getResultStream().forEach(r -> count(categories, (String) r[0], -((Number) r[1]).longValue()));
+                closeDocumentVersions(em, work.documentId(), model.getElementKey(), null, index, null);
                 for (Long id : ids) {
                     byte[] record = CanonicalJson.utf8(Map.of("elementId", hex(id), "operation", "deleted"));
                     sha1.update(record);
@@ -600,19 +599,22 @@ final class Bridge {
         return bits;
     }
 
+    /** JPQL condition on version {@code v}: it has no end (it is current). */
+    static final String OPEN_NOW = "NOT EXISTS (SELECT e.id FROM VersionEndEntity e WHERE e.id = v.id)";
+
     /**
-     * Feeds a document's open versions to {@code diff} and their row ids to {@code openRows}: one pass in element id
-     * order through index SINTER_ELEMENT_DOC (DOCUMENT_ID, TO_IDX, ELEMENT_ID, so without a sort), in plain JDBC with
-     * only the columns the diff needs (no persistence-context rows for what can be a million versions).
+     * Feeds a document's open versions to {@code diff} and their row ids to {@code openRows}: one pass in row id
+     * order (the order they were written, so mostly file order) through index SINTER_ELEMENT_DOC (DOCUMENT_ID, ID),
+     * each checked against the ends by primary key, in plain JDBC with only the columns the diff needs (no
+     * persistence-context rows for what can be a million versions).
      */
     static void readStoredState(EntityManager em, String documentId, Diff diff, OpenRows openRows) {
         em.flush();
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT ELEMENT_ID, KIND, IDENTIFIER, CLASS_NAME, CHECKSUM, "
-                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO FROM SINTER_ELEMENT WHERE DOCUMENT_ID = ? AND TO_IDX = ? "
-                + "ORDER BY ELEMENT_ID")) {
+                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO FROM SINTER_ELEMENT v WHERE DOCUMENT_ID = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM SINTER_ELEMENT_END e WHERE e.ID = v.ID) ORDER BY ID")) {
             query.setString(1, documentId);
-            query.setInt(2, ElementVersionEntity.OPEN);
             query.setFetchSize(1000);
             long[] words = new long[8];
             try (java.sql.ResultSet r = query.executeQuery()) {
@@ -631,12 +633,17 @@ final class Bridge {
         }
     }
 
-    /** Row ids of a document's open versions by element id, loaded with its stored state (element ids ascending). */
+    /**
+     * Row ids of a document's open versions by element id, loaded with its stored state: found by binary search while
+     * they came in element id order (a state file), else through a hash table built at the first lookup.
+     */
     static final class OpenRows {
         private long[] elementIds = new long[1024];
         private long[] rows = new long[1024];
         private int size;
         private boolean sorted = true;
+        /** Open addressing over {@link #elementIds}: slot to index + 1 (0 = free); built when not sorted. */
+        private int[] table;
 
         void add(long elementId, long row) {
             if (size == elementIds.length) {
@@ -644,6 +651,7 @@ final class Bridge {
                 rows = java.util.Arrays.copyOf(rows, size * 2);
             }
             sorted &= size == 0 || elementIds[size - 1] < elementId;
+            table = null;
             elementIds[size] = elementId;
             rows[size++] = row;
         }
@@ -660,9 +668,19 @@ final class Bridge {
         /** @return the row id of the element's open version, or -1 */
         long rowOf(long elementId) {
             if (!sorted) {
-                for (int i = 0; i < size; i++) {
-                    if (elementIds[i] == elementId) {
-                        return rows[i];
+                if (table == null) {
+                    table = new int[Integer.highestOneBit(Math.max(size, 8)) << 2];
+                    for (int i = 0; i < size; i++) {
+                        int slot = slot(elementIds[i]);
+                        while (table[slot] != 0) {
+                            slot = (slot + 1) & (table.length - 1);
+                        }
+                        table[slot] = i + 1;
+                    }
+                }
+                for (int slot = slot(elementId); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
+                    if (elementIds[table[slot] - 1] == elementId) {
+                        return rows[table[slot] - 1];
                     }
                 }
                 return -1;
@@ -670,102 +688,111 @@ final class Bridge {
             int i = java.util.Arrays.binarySearch(elementIds, 0, size, elementId);
             return i >= 0 ? rows[i] : -1;
         }
+
+        private int slot(long elementId) {
+            long h = elementId * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ h >>> 32) & (table.length - 1);
+        }
     }
 
     /**
-     * Ends the open versions of {@code elementIds} with changeset {@code index} by primary key, using the row ids
-     * loaded with the stored state; falls back to a pass over the document when one is missing.
+     * Ends the open versions of {@code elementIds} with changeset {@code index}: reads what the changeset needs of them
+     * by primary key, using the row ids loaded with the stored state, and adds their ends; falls back to a pass over
+     * the document when a row id is missing.
      */
-    static void closeRows(EntityManager em, String documentId, List<Long> elementIds, OpenRows openRows, int index,
+    static void closeRows(EntityManager em, String documentId, long iModelKey, List<Long> elementIds, OpenRows openRows, int index,
             Map<Long, String[]> previous) {
-        List<Long> rows = new ArrayList<>(elementIds.size());
-        for (long elementId : elementIds) {
+        long[][] ends = new long[elementIds.size()][];
+        for (int i = 0; i < ends.length; i++) {
+            long elementId = elementIds.get(i);
             long row = openRows.rowOf(elementId);
             if (row < 0) {
-                closeDocumentVersions(em, documentId, new java.util.HashSet<>(elementIds), index, previous);
+                closeDocumentVersions(em, documentId, iModelKey, new java.util.HashSet<>(elementIds), index, previous);
                 return;
             }
-            rows.add(row);
+            ends[i] = new long[] {row, elementId};
         }
         em.flush();
         // by primary key, one prepared statement each (an IN list of hundreds of parameters costs Derby a compilation per length)
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         try (java.sql.PreparedStatement select = connection.prepareStatement(
-                "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM, CATEGORY FROM SINTER_ELEMENT WHERE ID = ?");
-                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE SINTER_ELEMENT SET TO_IDX = ? WHERE ID = ?")) {
-            int pending = 0;
-            long reading = 0;
+                "SELECT ELEMENT_ID, FEDERATION_GUID, CLASS_NAME, IDENTIFIER, CHECKSUM, CATEGORY FROM SINTER_ELEMENT WHERE ID = ?")) {
             long t0 = System.nanoTime();
-            for (long row : rows) {
-                long r0 = System.nanoTime();
-                select.setLong(1, row);
+            for (long[] end : ends) {
+                select.setLong(1, end[0]);
                 try (java.sql.ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         previous.put(r.getLong(1), new String[] {r.getString(2), r.getString(3), r.getString(4), Hashes.hex(r.getBytes(5)),
                             r.getString(6)});
                     }
                 }
-                reading += System.nanoTime() - r0;
-                update.setInt(1, index);
-                update.setLong(2, row);
-                update.addBatch();
+            }
+            long reading = System.nanoTime() - t0;
+            addEnds(connection, iModelKey, ends, index);
+            LoggerFactory.getLogger(Bridge.class).debug("Closing {} versions of document {}: {} ms reading them, {} ms adding their ends",
+                    ends.length, documentId, reading / 1_000_000, (System.nanoTime() - t0 - reading) / 1_000_000);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot close the element versions of document " + documentId, e);
+        }
+    }
+
+    /**
+     * Adds the ends of versions {row id, element id} with changeset {@code index}, in element id order (the order of
+     * index SINTER_ELEMENT_END_AT, where this changeset's ends are the last entries of the iModel).
+     */
+    private static void addEnds(java.sql.Connection connection, long iModelKey, long[][] ends, int index) throws java.sql.SQLException {
+        java.util.Arrays.sort(ends, (a, b) -> Long.compare(a[1], b[1]));
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO SINTER_ELEMENT_END (ID, IMODEL_KEY, ELEMENT_ID, TO_IDX) VALUES (?, ?, ?, ?)")) {
+            int pending = 0;
+            for (long[] end : ends) {
+                insert.setLong(1, end[0]);
+                insert.setLong(2, iModelKey);
+                insert.setLong(3, end[1]);
+                insert.setInt(4, index);
+                insert.addBatch();
                 if (++pending == 1000) {
-                    update.executeBatch();
+                    insert.executeBatch();
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                update.executeBatch();
+                insert.executeBatch();
             }
-            LoggerFactory.getLogger(Bridge.class).debug("Closing {} versions of document {}: {} ms reading them, {} ms updating", rows.size(),
-                    documentId, reading / 1_000_000, (System.nanoTime() - t0 - reading) / 1_000_000);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot close the element versions of document " + documentId, e);
         }
-        em.getEntityManagerFactory().getCache().evict(ElementVersionEntity.class);
     }
 
     /**
-     * Ends the current versions of a document's elements with changeset {@code index}: one pass over the
-     * document's open versions through index SINTER_ELEMENT_DOC, then updates by primary key. (Looking the
-     * elements up by id instead made Derby scan every open version of the iModel for each chunk of ids.)
+     * Ends the current versions of a document's elements with changeset {@code index}: one pass over the document's
+     * open versions through index SINTER_ELEMENT_DOC, then their ends are added.
      *
      * @param elementIds the elements to close, or null for all of the document's open versions
      * @param previous receives element id to {federationGuid, classFullName, identifier, checksum, category} of the closed
      *        versions, or null
      */
-    static void closeDocumentVersions(EntityManager em, String documentId, java.util.Set<Long> elementIds, int index,
+    static void closeDocumentVersions(EntityManager em, String documentId, long iModelKey, java.util.Set<Long> elementIds, int index,
             Map<Long, String[]> previous) {
         if (elementIds != null && elementIds.isEmpty()) {
             return;
         }
         em.flush();
-        List<Long> rows = new ArrayList<>();
+        List<long[]> ends = new ArrayList<>();
         em.createQuery("SELECT v.id, v.elementId, v.federationGuid, v.classFullName, v.identifier, v.checksum, v.category FROM ElementVersionEntity v "
-                + "WHERE v.documentId = :d AND v.toIndex = :open", Object[].class).setParameter("d", documentId)
-                .setParameter("open", ElementVersionEntity.OPEN).getResultStream().forEach(r -> {
+                + "WHERE v.documentId = :d AND " + OPEN_NOW, Object[].class).setParameter("d", documentId).getResultStream().forEach(r -> {
                     long elementId = ((Number) r[1]).longValue();
                     if (elementIds == null || elementIds.contains(elementId)) {
-                        rows.add(((Number) r[0]).longValue());
+                        ends.add(new long[] {((Number) r[0]).longValue(), elementId});
                         if (previous != null) {
                             previous.put(elementId, new String[] {(String) r[2], (String) r[3], (String) r[4], Hashes.hex((byte[]) r[5]),
                                 (String) r[6]});
                         }
                     }
                 });
-        for (int from = 0; from < rows.size(); from += 500) {
-            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-            StringBuilder sql = new StringBuilder("UPDATE SINTER_ELEMENT SET TO_IDX = ? WHERE ID IN (");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "?" : ",?");
-            }
-            jakarta.persistence.Query update = em.createNativeQuery(sql.append(')').toString()).setParameter(1, index);
-            for (int i = 0; i < chunk.size(); i++) {
-                update.setParameter(i + 2, chunk.get(i));
-            }
-            update.executeUpdate();
+        try {
+            addEnds(em.unwrap(java.sql.Connection.class), iModelKey, ends.toArray(new long[0][]), index);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot close the element versions of document " + documentId, e);
         }
-        em.getEntityManagerFactory().getCache().evict(ElementVersionEntity.class);
     }
 
     static MessageDigest sha1() {
@@ -956,7 +983,7 @@ final class Bridge {
             }
             Map<Long, String[]> previous = new java.util.HashMap<>();
             long closeStart = System.nanoTime();
-            closeRows(em, documentId, closing, openRows, index, previous);
+            closeRows(em, documentId, iModelKey, closing, openRows, index, previous);
             long closeNanos = System.nanoTime() - closeStart;
             long insertStart = System.nanoTime();
 

@@ -63,9 +63,8 @@ public class ChangesetEntity {
     private int deleted;
 
     /**
-     * The document whose task wrote this changeset (each changeset comes from one bridge or unmap task). The versions
-     * it closed are found through index SINTER_ELEMENT_DOC (DOCUMENT_ID, TO_IDX, ELEMENT_ID) with it; null for rows
-     * written before it was kept (then the iModel's versions are searched).
+     * The document whose task wrote this changeset (each changeset comes from one bridge or unmap task); null for rows
+     * written before it was kept.
      */
     @Column(name = "DOCUMENT_ID", length = 36)
     private String documentId;

@@ -15,18 +15,19 @@ import jakarta.persistence.TableGenerator;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One state of an element, valid from changeset {@code fromIndex} until before {@code toIndex}
- * ({@link #OPEN} while current). Elements as of changeset N are the versions with
- * {@code fromIndex <= N < toIndex}; the current state of a document is its open versions, found by
- * index, never by loading the iModel.
+ * One state of an element, valid from changeset {@code fromIndex} until before the {@code toIndex} of its
+ * {@link VersionEndEntity} (none while current). Elements as of changeset N are the versions with
+ * {@code fromIndex <= N} and no end at or before N; the current state of a document is its versions without an end,
+ * found by index, never by loading the iModel. Rows are written once and never updated by a change (only a content
+ * re-match rewrites an open row's identifier and checksum).
  */
 @Entity
 @Table(name = "SINTER_ELEMENT", indexes = {
-        @Index(name = "SINTER_ELEMENT_DOC", columnList = "DOCUMENT_ID, TO_IDX, ELEMENT_ID"),
+        @Index(name = "SINTER_ELEMENT_DOC", columnList = "DOCUMENT_ID, ID"),
         @Index(name = "SINTER_ELEMENT_ID", columnList = "IMODEL_KEY, ELEMENT_ID, FROM_IDX"),
         @Index(name = "SINTER_ELEMENT_FROM", columnList = "IMODEL_KEY, FROM_IDX")})
 public class ElementVersionEntity {
-    /** {@code toIndex} of a current version. */
+    /** The {@code toIndex} that stands for "no end yet" where a version's end is reported. */
     public static final int OPEN = Integer.MAX_VALUE;
 
     /**
@@ -93,9 +94,6 @@ public class ElementVersionEntity {
     @Column(name = "FROM_IDX", nullable = false)
     private int fromIndex;
 
-    @Column(name = "TO_IDX", nullable = false)
-    private int toIndex;
-
     /**
      * Canonical JSON of the element's content (api.md section 7.5 fields other than the ids) in UTF-8 when that has
      * at most {@link #BODY_LIMIT} bytes, else null and the body is in {@link #bodyLob}. Most bodies are small, and bytes
@@ -133,7 +131,6 @@ public class ElementVersionEntity {
         this.checksum = Hashes.bytes(checksum);
         this.contentChecksum = Hashes.bytes(contentChecksum);
         this.fromIndex = fromIndex;
-        this.toIndex = OPEN;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         this.body = bytes.length <= BODY_LIMIT ? bytes : null;
         this.bodyLob = bytes.length <= BODY_LIMIT ? null : body;
@@ -152,7 +149,6 @@ public class ElementVersionEntity {
     public String getChecksum() { return Hashes.hex(checksum); }
     public String getContentChecksum() { return Hashes.hex(contentChecksum); }
     public int getFromIndex() { return fromIndex; }
-    public int getToIndex() { return toIndex; }
     public String getBody() { return body(body, bodyLob); }
 
     /**
@@ -171,6 +167,4 @@ public class ElementVersionEntity {
         this.geometry = geometry;
         return this;
     }
-
-    public void close(int index) { this.toIndex = index; }
 }

@@ -28,8 +28,8 @@ final class VersionInserter implements AutoCloseable {
     static final String IMODEL_KEYS = "IMODEL_KEY";
     private static final int BATCH = 1000;
     private static final String INSERT = "INSERT INTO SINTER_ELEMENT (ID, IMODEL_KEY, ELEMENT_ID, DOCUMENT_ID, MODEL_ID, KIND, IDENTIFIER, "
-            + "CLASS_NAME, CATEGORY, FEDERATION_GUID, CHECKSUM, CONTENT_CHECKSUM, FROM_IDX, TO_IDX, BODY, BODY_LOB, GEOMETRY, "
-            + "FINGERPRINT_HI, FINGERPRINT_LO) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CLASS_NAME, CATEGORY, FEDERATION_GUID, CHECKSUM, CONTENT_CHECKSUM, FROM_IDX, BODY, BODY_LOB, GEOMETRY, "
+            + "FINGERPRINT_HI, FINGERPRINT_LO) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Row ids a streaming inserter takes at a time. */
     private static final int BLOCK = 10_000;
@@ -166,17 +166,16 @@ final class VersionInserter implements AutoCloseable {
             insert.setBytes(11, checksum);
             insert.setBytes(12, contentChecksum);
             insert.setInt(13, fromIndex);
-            insert.setInt(14, ElementVersionEntity.OPEN);
             boolean small = bytes.length <= ElementVersionEntity.BODY_LIMIT;
-            insert.setBytes(15, small ? bytes : null);
-            insert.setString(16, small ? null : new String(bytes, StandardCharsets.UTF_8));
-            insert.setBytes(17, geometry);
+            insert.setBytes(14, small ? bytes : null);
+            insert.setString(15, small ? null : new String(bytes, StandardCharsets.UTF_8));
+            insert.setBytes(16, geometry);
             if (fingerprint == null) {
+                insert.setNull(17, Types.BIGINT);
                 insert.setNull(18, Types.BIGINT);
-                insert.setNull(19, Types.BIGINT);
             } else {
-                insert.setLong(18, fingerprint.high());
-                insert.setLong(19, fingerprint.low());
+                insert.setLong(17, fingerprint.high());
+                insert.setLong(18, fingerprint.low());
             }
             insert.addBatch();
             if (++pending == BATCH) {

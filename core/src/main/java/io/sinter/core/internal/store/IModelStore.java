@@ -172,6 +172,7 @@ public final class IModelStore implements IModelService {
                         .setParameter("m", id).executeUpdate();
             }
             if (model.getElementKey() != null) {
+                em.createQuery("DELETE FROM VersionEndEntity x WHERE x.iModelKey = :k").setParameter("k", model.getElementKey()).executeUpdate();
                 em.createQuery("DELETE FROM ElementVersionEntity x WHERE x.iModelKey = :k").setParameter("k", model.getElementKey()).executeUpdate();
             }
             for (String entity : new String[] {"ReportEntity", "RunEntity", "ChangesetEntity", "CategoryCountEntity", "SchemaPathEntity", "DocumentEntity",

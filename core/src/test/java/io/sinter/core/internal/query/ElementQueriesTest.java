@@ -22,6 +22,7 @@ import io.sinter.core.internal.change.GeometryCodec;
 import io.sinter.core.internal.persistence.InMemoryDatabase;
 import io.sinter.core.internal.run.ChangesetEntity;
 import io.sinter.core.internal.run.ElementVersionEntity;
+import io.sinter.core.internal.run.VersionEndEntity;
 import io.sinter.core.internal.store.IModelEntity;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
@@ -59,11 +60,11 @@ class ElementQueriesTest {
             Geometry square = new Geometry(List.of(new Geometry.Mesh(new double[] {0, 0, 0, 1, 0, 0, 1, 1, 0}, new int[] {0, 1, 2})), null);
             ElementVersionEntity p1 = version(em, 0x20, "P1", "CSV:parts", 1, Map.of("height", 1.5, "name", "Pump"), null);
             p1.withGeometry(GeometryCodec.encode(square));
-            version(em, 0x21, "P2", "CSV:parts", 1, Map.of("height", 4L), null).close(2);
+            end(em, version(em, 0x21, "P2", "CSV:parts", 1, Map.of("height", 4L), null), 2);
             version(em, 0x22, "W1", "CSV:parts", 1, Map.of("name", "Wheel"), "P1");
-            p1.close(2);
+            end(em, p1, 2);
             version(em, 0x20, "P1", "CSV:parts", 2, Map.of("height", 1.75, "name", "Pump"), null);
-            version(em, 0x23, "P3", "CSV:parts", 2, Map.of("flag", true), null).close(3);
+            end(em, version(em, 0x23, "P3", "CSV:parts", 2, Map.of("flag", true), null), 3);
             version(em, 0x24, "P3", "CSV:other", 3, Map.of("flag", "yes"), null);
         });
     }
@@ -71,6 +72,10 @@ class ElementQueriesTest {
     @AfterEach
     void tearDown() {
         database.close();
+    }
+
+    private static void end(EntityManager em, ElementVersionEntity version, int index) {
+        em.persist(new VersionEndEntity(version.getId(), KEY, version.getElementId(), index));
     }
 
     private static ElementVersionEntity version(EntityManager em, long id, String identifier, String className, int from,
