@@ -43,6 +43,15 @@ public final class Hashes {
         return HEX.formatHex(bytes);
     }
 
+    /** @return {@code count} big-endian 64-bit words from {@code words[from]} on as lower-case hex (16 digits each) */
+    public static String hex(long[] words, int from, int count) {
+        StringBuilder hex = new StringBuilder(16 * count);
+        for (int i = from; i < from + count; i++) {
+            hex.append(HEX.toHexDigits(words[i]));
+        }
+        return hex.toString();
+    }
+
     /** @return the bytes that {@code hex} (an even number of hex digits, either case) writes */
     public static byte[] bytes(String hex) {
         return HEX.parseHex(hex);

@@ -612,7 +612,7 @@ final class Bridge {
         em.flush();
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT ELEMENT_ID, KIND, IDENTIFIER, CLASS_NAME, CHECKSUM, "
-                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO FROM SINTER_ELEMENT v WHERE DOCUMENT_ID = ? "
+                + "CONTENT_CHECKSUM, ID, FINGERPRINT_HI, FINGERPRINT_LO, FEDERATION_GUID, CATEGORY FROM SINTER_ELEMENT v WHERE DOCUMENT_ID = ? "
                 + "AND NOT EXISTS (SELECT 1 FROM SINTER_ELEMENT_END e WHERE e.ID = v.ID) ORDER BY ID")) {
             query.setString(1, documentId);
             query.setFetchSize(1000);
@@ -625,7 +625,7 @@ final class Bridge {
                             : new io.sinter.core.internal.change.Fingerprint(high, r.getLong(9));
                     StoredState.words(r.getBytes(5), r.getBytes(6), words);
                     diff.stored(elementId, r.getString(2), r.getString(3), r.getString(4), words, fingerprint);
-                    openRows.add(elementId, r.getLong(7));
+                    openRows.add(elementId, r.getLong(7), r.getString(10), r.getString(11));
                 }
             }
         } catch (java.sql.SQLException e) {
@@ -634,26 +634,53 @@ final class Bridge {
     }
 
     /**
-     * Row ids of a document's open versions by element id, loaded with its stored state: found by binary search while
-     * they came in element id order (a state file), else through a hash table built at the first lookup.
+     * What the writes need of a document's open versions beyond what the diff keeps: row id, federation GUID and
+     * category by element id, loaded with its stored state. Found by binary search while the elements came in element id
+     * order (a state file), else through a hash table built at the first lookup.
      */
     static final class OpenRows {
         private long[] elementIds = new long[1024];
         private long[] rows = new long[1024];
+        /** GUIDs in canonical UUID form as two longs; {@link #otherGuids} has the others and the unknown (null) ones. */
+        private long[] guidHigh = new long[1024];
+        private long[] guidLow = new long[1024];
+        private final Map<Integer, String> otherGuids = new java.util.HashMap<>();
+        private String[] categories = new String[1024];
+        private final Map<String, String> categoryNames = new java.util.HashMap<>();
+        private final long[] bits = new long[2];
         private int size;
         private boolean sorted = true;
         /** Open addressing over {@link #elementIds}: slot to index + 1 (0 = free); built when not sorted. */
         private int[] table;
 
-        void add(long elementId, long row) {
+        /**
+         * @param federationGuid the version's GUID, or null when not known (the writes then read it from the database)
+         */
+        void add(long elementId, long row, String federationGuid, String category) {
+            if (Uuids.parse(federationGuid, bits)) {
+                add(elementId, row, bits[0], bits[1], category);
+            } else {
+                otherGuids.put(size, federationGuid);
+                add(elementId, row, 0, 0, category);
+            }
+        }
+
+        /** Adds a version whose federation GUID is the UUID with these bits. */
+        void add(long elementId, long row, long guidHigh, long guidLow, String category) {
             if (size == elementIds.length) {
                 elementIds = java.util.Arrays.copyOf(elementIds, size * 2);
                 rows = java.util.Arrays.copyOf(rows, size * 2);
+                this.guidHigh = java.util.Arrays.copyOf(this.guidHigh, size * 2);
+                this.guidLow = java.util.Arrays.copyOf(this.guidLow, size * 2);
+                categories = java.util.Arrays.copyOf(categories, size * 2);
             }
             sorted &= size == 0 || elementIds[size - 1] < elementId;
             table = null;
             elementIds[size] = elementId;
-            rows[size++] = row;
+            rows[size] = row;
+            this.guidHigh[size] = guidHigh;
+            this.guidLow[size] = guidLow;
+            categories[size++] = category == null ? null : categoryNames.computeIfAbsent(category, c -> c);
         }
 
         int size() {
@@ -665,8 +692,32 @@ final class Bridge {
             return rows[i];
         }
 
+        /** @return the federation GUID of the {@code i}-th version added, or null when not known */
+        String guid(int i) {
+            return otherGuids.containsKey(i) ? otherGuids.get(i) : Uuids.text(guidHigh[i], guidLow[i]);
+        }
+
+        /** Adds the {@code i}-th version to a state file as it is, but for what {@code checksums} and {@code fingerprint} say. */
+        void addTo(StoredState.Writer state, int i, String kind, String identifier, String classFullName, long[] checksums,
+                io.sinter.core.internal.change.Fingerprint fingerprint) {
+            boolean uuid = !otherGuids.containsKey(i);
+            state.add(elementIds[i], rows[i], kind, identifier, classFullName, categories[i], uuid ? null : otherGuids.get(i), uuid,
+                    guidHigh[i], guidLow[i], checksums, fingerprint);
+        }
+
+        /** @return the category of the {@code i}-th version added */
+        String category(int i) {
+            return categories[i];
+        }
+
         /** @return the row id of the element's open version, or -1 */
         long rowOf(long elementId) {
+            int i = indexOf(elementId);
+            return i >= 0 ? rows[i] : -1;
+        }
+
+        /** @return the position at which the element's open version was added, or -1 */
+        int indexOf(long elementId) {
             if (!sorted) {
                 if (table == null) {
                     table = new int[Integer.highestOneBit(Math.max(size, 8)) << 2];
@@ -680,13 +731,13 @@ final class Bridge {
                 }
                 for (int slot = slot(elementId); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
                     if (elementIds[table[slot] - 1] == elementId) {
-                        return rows[table[slot] - 1];
+                        return table[slot] - 1;
                     }
                 }
                 return -1;
             }
             int i = java.util.Arrays.binarySearch(elementIds, 0, size, elementId);
-            return i >= 0 ? rows[i] : -1;
+            return i >= 0 ? i : -1;
         }
 
         private int slot(long elementId) {
@@ -696,21 +747,42 @@ final class Bridge {
     }
 
     /**
-     * Ends the open versions of {@code elementIds} with changeset {@code index}: reads what the changeset needs of them
-     * by primary key, using the row ids loaded with the stored state, and adds their ends; falls back to a pass over
-     * the document when a row id is missing.
+     * Ends the open versions of {@code elementIds} with changeset {@code index}, using what was loaded with the stored
+     * state ({@code diff} and {@code openRows} in the same order): their row ids, and what the changeset needs of them
+     * (read by primary key when a GUID is not known); falls back to a pass over the document when a row id is missing.
      */
-    static void closeRows(EntityManager em, String documentId, long iModelKey, List<Long> elementIds, OpenRows openRows, int index,
+    static void closeRows(EntityManager em, String documentId, long iModelKey, List<Long> elementIds, Diff diff, OpenRows openRows, int index,
             Map<Long, String[]> previous) {
         long[][] ends = new long[elementIds.size()][];
+        boolean known = true;
+        long[] words = new long[8];
         for (int i = 0; i < ends.length; i++) {
             long elementId = elementIds.get(i);
-            long row = openRows.rowOf(elementId);
-            if (row < 0) {
+            int at = openRows.indexOf(elementId);
+            if (at < 0) {
                 closeDocumentVersions(em, documentId, iModelKey, new java.util.HashSet<>(elementIds), index, previous);
                 return;
             }
-            ends[i] = new long[] {row, elementId};
+            ends[i] = new long[] {openRows.row(at), elementId};
+            String guid = openRows.guid(at);
+            if (guid != null) {
+                diff.stored(at, words);
+                previous.put(elementId, new String[] {guid, diff.storedClass(at), diff.storedIdentifier(at), Hashes.hex(words, 0, 4),
+                    openRows.category(at)});
+            } else {
+                known = false;
+            }
+        }
+        if (known) {
+            try {
+                long t0 = System.nanoTime();
+                addEnds(em.unwrap(java.sql.Connection.class), iModelKey, ends, index);
+                LoggerFactory.getLogger(Bridge.class).debug("Closing {} versions of document {}: {} ms adding their ends", ends.length, documentId,
+                        (System.nanoTime() - t0) / 1_000_000);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot close the element versions of document " + documentId, e);
+            }
+            return;
         }
         em.flush();
         // by primary key, one prepared statement each (an IN list of hundreds of parameters costs Derby a compilation per length)
@@ -873,11 +945,14 @@ final class Bridge {
             }
         }
 
-        /** The new version of an element that this changeset updates: its row and what its state entry needs. */
+        /**
+         * The new version of an element that this changeset updates (its row, category and GUID) or its re-keyed open version
+         * (row -1: row, category and GUID stay), with what its state entry needs.
+         */
         private record Replacement(long row, String identifier, String checksum, String contentChecksum,
-                io.sinter.core.internal.change.Fingerprint fingerprint) {
-            static Replacement of(long row, String[] record) {
-                return new Replacement(row, record[1], record[5], record[6], ChangeWrites.fingerprint(record));
+                io.sinter.core.internal.change.Fingerprint fingerprint, String category, String federationGuid) {
+            static Replacement of(long row, String[] record, String federationGuid) {
+                return new Replacement(row, record[1], record[5], record[6], ChangeWrites.fingerprint(record), record[3], federationGuid);
             }
         }
 
@@ -910,20 +985,24 @@ final class Bridge {
                 io.sinter.core.internal.change.Fingerprint fingerprint = diff.stored(s, words);
                 Replacement r = isReplaced ? replaced.get(elementId) : null;
                 if (r == null) {
-                    state.add(elementId, openRows.row(s), diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
+                    openRows.addTo(state, s, diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
                 } else {
                     // a re-keyed element keeps its content checksum (words 4..7); an updated one brings its own
                     Hashes.words(Hashes.bytes(r.checksum()), words, 0);
                     if (r.contentChecksum() != null) {
                         Hashes.words(Hashes.bytes(r.contentChecksum()), words, 4);
                     }
-                    state.add(elementId, r.row() >= 0 ? r.row() : openRows.row(s), diff.storedKind(s), r.identifier(), diff.storedClass(s),
-                            words, r.fingerprint());
+                    if (r.row() < 0) {
+                        openRows.addTo(state, s, diff.storedKind(s), r.identifier(), diff.storedClass(s), words, r.fingerprint());
+                    } else {
+                        state.add(elementId, r.row(), diff.storedKind(s), r.identifier(), diff.storedClass(s), r.category(), r.federationGuid(), words,
+                                r.fingerprint());
+                    }
                 }
             }
             for (Object[] a : added) {
                 String[] record = (String[]) a[2];
-                state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[5], record[6], fingerprint(record));
+                state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[3], record[4], record[5], record[6], fingerprint(record));
             }
             document.setStateStamp(stamp);
         }
@@ -939,7 +1018,7 @@ final class Bridge {
                 if (r.contentEqual() && row >= 0) {
                     // by primary key: the row ids came with the stored state
                     String[] record = spill.read(r.ordinal());
-                    replaced.put(r.elementId(), new Replacement(-1, r.newIdentifier(), record[5], null, fingerprint(record)));
+                    replaced.put(r.elementId(), new Replacement(-1, r.newIdentifier(), record[5], null, fingerprint(record), null, null));
                     io.sinter.core.internal.change.Fingerprint fingerprint = fingerprint(record);
                     em.createQuery("UPDATE ElementVersionEntity v SET v.identifier = :id, v.checksum = :c, v.fingerprintHigh = :h, "
                             + "v.fingerprintLow = :l WHERE v.id = :row").setParameter("id", r.newIdentifier()).setParameter("c", Hashes.bytes(record[5]))
@@ -983,7 +1062,7 @@ final class Bridge {
             }
             Map<Long, String[]> previous = new java.util.HashMap<>();
             long closeStart = System.nanoTime();
-            closeRows(em, documentId, iModelKey, closing, openRows, index, previous);
+            closeRows(em, documentId, iModelKey, closing, diff, openRows, index, previous);
             long closeNanos = System.nanoTime() - closeStart;
             long insertStart = System.nanoTime();
 
@@ -1008,7 +1087,7 @@ final class Bridge {
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                replaced.put(u.elementId(), Replacement.of(add(versions, iModelKey, u.elementId(), modelId, p[0], record, index), record));
+                replaced.put(u.elementId(), Replacement.of(add(versions, iModelKey, u.elementId(), modelId, p[0], record, index), record, p[0]));
                 count(categories, record[3], 1);
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);
@@ -1048,7 +1127,7 @@ final class Bridge {
                 long row = add(versions, iModelKey, elementId, modelId, guid, record, index);
                 if (added.size() < ChangeWrites.STATE_LIMIT) {
                     // without body and geometry: only what the state file needs
-                    added.add(new Object[] {elementId, row, new String[] {record[0], record[1], record[2], null, null, record[5], record[6], null, null,
+                    added.add(new Object[] {elementId, row, new String[] {record[0], record[1], record[2], record[3], guid, record[5], record[6], null, null,
                         null, record.length > 10 ? record[10] : null}});
                 }
                 count(categories, record[3], 1);

@@ -316,7 +316,8 @@ final class InsertStream {
             state = StoredState.Writer.open(stateFolder, documentId, stamp);
         }
         if (state != null) {
-            state.add(row.elementId(), id, p.kind(), p.identifier(), p.classFullName(), row.checksum(), row.contentChecksum(), p.fingerprint());
+            state.add(row.elementId(), id, p.kind(), p.identifier(), p.classFullName(), p.category(), row.federationGuid(), row.checksum(),
+                    row.contentChecksum(), p.fingerprint());
         }
     }
 

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What change detection reads of a document's open versions, kept in a file per document
  * ({@code data/state/<document id>.state}) so that a re-run does not query a million rows: per element its id, the row id of
- * its open version, kind, identifier, class, checksum, content checksum and fingerprint, in element id order.
+ * its open version, kind, identifier, class, checksum, content checksum, fingerprint, federation GUID and category, in
+ * element id order (what the writes of a changeset need of the versions it closes comes from here too, so they read no
+ * version row).
  *
  * <p>The database stays the truth. A file counts only while the stamp in it equals the document's {@code STATE_STAMP}, which
  * every transaction that changes the document's versions renews (a new random stamp: a restored database or a rolled-back
@@ -33,13 +35,17 @@ import org.slf4j.LoggerFactory;
  */
 final class StoredState {
     private static final Logger LOGGER = LoggerFactory.getLogger(StoredState.class);
-    private static final int MAGIC = 0x53535431;
+    private static final int MAGIC = 0x53535432;
     private static final byte ENTRY = 1;
     private static final byte NAME = 2;
     private static final byte END = 3;
+    /** How an entry's federation GUID follows its fingerprint: not known, as a UUID's two longs, as text. */
+    private static final byte GUID_NONE = 0;
+    private static final byte GUID_UUID = 1;
+    private static final byte GUID_TEXT = 2;
     private static final int BUFFER = 1 << 20;
-    /** The most bytes of one record: an identifier has at most 1,024 chars, 3 bytes each in UTF-8. */
-    private static final int MAX_RECORD = 4 * 1024 + 128;
+    /** The most bytes of one record: an identifier and a GUID have at most 1,024 chars, 3 bytes each in UTF-8. */
+    private static final int MAX_RECORD = 8 * 1024 + 160;
 
     private StoredState() {
     }
@@ -119,13 +125,29 @@ final class StoredState {
                     String kind = names.get(b.getInt());
                     String classFullName = names.get(b.getInt());
                     String identifier = reader.text();
-                    b = reader.buffer(8 * 8 + 17);
+                    b = reader.buffer(8 * 8 + 17 + 17);
                     for (int i = 0; i < 8; i++) {
                         words[i] = b.getLong();
                     }
                     Fingerprint fingerprint = b.get() == 1 ? new Fingerprint(b.getLong(), b.getLong()) : null;
+                    byte guid = b.get();
+                    long guidHigh = 0;
+                    long guidLow = 0;
+                    String guidText = null;
+                    if (guid == GUID_UUID) {
+                        guidHigh = b.getLong();
+                        guidLow = b.getLong();
+                    } else if (guid == GUID_TEXT) {
+                        guidText = reader.text();
+                    }
+                    int category = reader.buffer(4).getInt();
+                    String categoryName = category < 0 ? null : names.get(category);
                     diff.stored(elementId, kind, identifier, classFullName, words, fingerprint);
-                    openRows.add(elementId, row);
+                    if (guid == GUID_UUID) {
+                        openRows.add(elementId, row, guidHigh, guidLow, categoryName);
+                    } else {
+                        openRows.add(elementId, row, guidText, categoryName);
+                    }
                     count++;
                 } else {
                     throw new IOException("unknown record " + tag);
@@ -190,6 +212,7 @@ final class StoredState {
         private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         private final Map<String, Integer> names = new HashMap<>();
         private final long[] words = new long[8];
+        private final long[] guid = new long[2];
         private int count;
         private boolean closed;
         /** Why the file will not be used, or null. */
@@ -216,36 +239,58 @@ final class StoredState {
         }
 
         /** Adds an element with its checksums as their 32 bytes each. */
-        void add(long elementId, long row, String kind, String identifier, String classFullName, byte[] checksum, byte[] contentChecksum,
-                Fingerprint fingerprint) {
+        void add(long elementId, long row, String kind, String identifier, String classFullName, String category, String federationGuid,
+                byte[] checksum, byte[] contentChecksum, Fingerprint fingerprint) {
             if (broken != null) {
                 return;
             }
             words(checksum, contentChecksum, words);
-            add(elementId, row, kind, identifier, classFullName, words, fingerprint);
+            add(elementId, row, kind, identifier, classFullName, category, federationGuid, words, fingerprint);
         }
 
         /** Adds an element with its checksums in hex (64 digits each). */
-        void add(long elementId, long row, String kind, String identifier, String classFullName, String checksum, String contentChecksum,
-                Fingerprint fingerprint) {
+        void add(long elementId, long row, String kind, String identifier, String classFullName, String category, String federationGuid,
+                String checksum, String contentChecksum, Fingerprint fingerprint) {
             if (broken != null) {
                 return;
             }
-            add(elementId, row, kind, identifier, classFullName, Hashes.bytes(checksum), Hashes.bytes(contentChecksum), fingerprint);
+            add(elementId, row, kind, identifier, classFullName, category, federationGuid, Hashes.bytes(checksum), Hashes.bytes(contentChecksum),
+                    fingerprint);
         }
 
-        /** Adds an element with its checksum in {@code checksums[0..3]} and its content checksum in {@code checksums[4..7]}. */
-        void add(long elementId, long row, String kind, String identifier, String classFullName, long[] checksums, Fingerprint fingerprint) {
+        /**
+         * Adds an element with its checksum in {@code checksums[0..3]} and its content checksum in {@code checksums[4..7]}.
+         *
+         * @param federationGuid the version's GUID, or null when not known
+         */
+        void add(long elementId, long row, String kind, String identifier, String classFullName, String category, String federationGuid,
+                long[] checksums, Fingerprint fingerprint) {
             if (broken != null) {
                 return;
             }
-            if (identifier.length() > 1024 || classFullName.length() > 1024 || kind.length() > 1024) {
-                broken = "an identifier, kind or class of more than 1,024 characters";
+            boolean uuid = Uuids.parse(federationGuid, guid);
+            add(elementId, row, kind, identifier, classFullName, category, uuid ? null : federationGuid, uuid, guid[0], guid[1], checksums,
+                    fingerprint);
+        }
+
+        /**
+         * Adds an element with its checksums as in {@link #add(long, long, String, String, String, String, String, long[], Fingerprint)}
+         * and its federation GUID either as a UUID's bits ({@code uuid}) or as {@code federationGuid} (null: not known).
+         */
+        void add(long elementId, long row, String kind, String identifier, String classFullName, String category, String federationGuid,
+                boolean uuid, long guidHigh, long guidLow, long[] checksums, Fingerprint fingerprint) {
+            if (broken != null) {
+                return;
+            }
+            if (identifier.length() > 1024 || classFullName.length() > 1024 || kind.length() > 1024
+                    || category != null && category.length() > 1024 || federationGuid != null && federationGuid.length() > 1024) {
+                broken = "an identifier, kind, class, category or GUID of more than 1,024 characters";
                 return;
             }
             try {
                 int kindCode = name(kind);
                 int classCode = name(classFullName);
+                int categoryCode = category == null ? -1 : name(category);
                 room(MAX_RECORD);
                 buffer.put(ENTRY).putLong(elementId).putLong(row).putInt(kindCode).putInt(classCode);
                 text(identifier);
@@ -257,6 +302,15 @@ final class StoredState {
                 } else {
                     buffer.put((byte) 1).putLong(fingerprint.high()).putLong(fingerprint.low());
                 }
+                if (uuid) {
+                    buffer.put(GUID_UUID).putLong(guidHigh).putLong(guidLow);
+                } else if (federationGuid == null) {
+                    buffer.put(GUID_NONE);
+                } else {
+                    buffer.put(GUID_TEXT);
+                    text(federationGuid);
+                }
+                buffer.putInt(categoryCode);
                 count++;
             } catch (IOException e) {
                 broken = e.toString();

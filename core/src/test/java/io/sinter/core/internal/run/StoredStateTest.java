@@ -24,12 +24,17 @@ class StoredStateTest {
         return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Three elements: one with a fingerprint, one without, one with a second kind and a non-ASCII identifier. */
+    private static final String GUID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+
+    /**
+     * Three elements: one with a fingerprint and a UUID, one without fingerprint or category and with a GUID that is no
+     * UUID, one with a second kind, a non-ASCII identifier and no known GUID.
+     */
     private static void write(Path folder, String stamp) {
         StoredState.Writer writer = StoredState.Writer.open(folder, DOC, stamp);
-        writer.add(0x21, 1001, "Row", "E-1", "CSV:Wall", sum("A"), sum("cA"), new Fingerprint(-5, 7));
-        writer.add(0x22, 1002, "Row", "E-2", "CSV:Wall", sum("B"), sum("cB"), null);
-        writer.add(0x23, 1007, "IfcRoot", "Fenêtre-3", "IFC:IfcWindow", sum("C"), sum("cC"), new Fingerprint(1, 2));
+        writer.add(0x21, 1001, "Row", "E-1", "CSV:Wall", "CSV", GUID, sum("A"), sum("cA"), new Fingerprint(-5, 7));
+        writer.add(0x22, 1002, "Row", "E-2", "CSV:Wall", null, "2O$uYcS0T2vuMk9uu1q5yZ", sum("B"), sum("cB"), null);
+        writer.add(0x23, 1007, "IfcRoot", "Fenêtre-3", "IFC:IfcWindow", "Fenêtres", null, sum("C"), sum("cC"), new Fingerprint(1, 2));
         writer.commit();
     }
 
@@ -41,6 +46,11 @@ class StoredStateTest {
         assertNotNull(loaded);
         assertEquals(3, loaded.openRows().size());
         assertEquals(1007, loaded.openRows().rowOf(0x23));
+        assertEquals(List.of(GUID, "2O$uYcS0T2vuMk9uu1q5yZ"), List.of(loaded.openRows().guid(0), loaded.openRows().guid(1)));
+        assertNull(loaded.openRows().guid(2), "not known");
+        assertEquals("CSV", loaded.openRows().category(0));
+        assertNull(loaded.openRows().category(1));
+        assertEquals("Fenêtres", loaded.openRows().category(2));
         Diff diff = loaded.diff();
         assertEquals(3, diff.storedCount());
         assertEquals("Fenêtre-3", diff.storedIdentifier(2));
@@ -74,13 +84,13 @@ class StoredStateTest {
     @Test
     void aDiscardedOrUnwritableStateLeavesNoFile(@TempDir Path folder) {
         StoredState.Writer discarded = StoredState.Writer.open(folder, DOC, "stamp-1");
-        discarded.add(0x21, 1001, "Row", "E-1", "CSV:Wall", sum("A"), sum("cA"), null);
+        discarded.add(0x21, 1001, "Row", "E-1", "CSV:Wall", "CSV", GUID, sum("A"), sum("cA"), null);
         discarded.discard();
         assertFalse(Files.exists(StoredState.file(folder, DOC)));
         assertFalse(Files.exists(folder.resolve(DOC + ".state.tmp")));
 
         StoredState.Writer tooLong = StoredState.Writer.open(folder, DOC, "stamp-1");
-        tooLong.add(0x21, 1001, "Row", "x".repeat(2000), "CSV:Wall", sum("A"), sum("cA"), null);
+        tooLong.add(0x21, 1001, "Row", "x".repeat(2000), "CSV:Wall", "CSV", GUID, sum("A"), sum("cA"), null);
         tooLong.commit();
         assertFalse(Files.exists(StoredState.file(folder, DOC)), "an identifier longer than the database takes: no file");
     }
