@@ -188,7 +188,8 @@ public class RunsIT {
         assertEquals(second.toString(), "1 updated, 1 deleted, 1 inserted, 2 unchanged",
                 second.path("updated").asInt() + " updated, " + second.path("deleted").asInt() + " deleted, " + second.path("inserted").asInt()
                         + " inserted, " + second.path("unchanged").asInt() + " unchanged");
-        assertFalse("the re-run wrote the new state", java.util.Arrays.equals(firstState, java.nio.file.Files.readAllBytes(file)));
+        // a re-run's file is written after its changeset committed, off the run's thread
+        assertTrue("the re-run wrote the new state", rewritten(file, firstState));
 
         // the state file of the first sync: well-formed, but its stamp is not the document's any more. Trusted, it would
         // make S3 deleted again and S5 new; the re-run must read the database instead
@@ -198,6 +199,7 @@ public class RunsIT {
         assertEquals(third.toString(), "1 updated, 0 deleted, 1 inserted, 3 unchanged",
                 third.path("updated").asInt() + " updated, " + third.path("deleted").asInt() + " deleted, " + third.path("inserted").asInt()
                         + " inserted, " + third.path("unchanged").asInt() + " unchanged");
+        assertTrue("the third run wrote its state", rewritten(file, firstState));
 
         // a damaged file is read past as well
         java.nio.file.Files.write(file, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 40));
@@ -205,6 +207,18 @@ public class RunsIT {
         JsonNode fourth = counts(run(connection));
         assertEquals(fourth.toString(), 1, fourth.path("updated").asInt());
         assertEquals(fourth.toString(), 4, fourth.path("unchanged").asInt());
+    }
+
+    /** @return whether {@code file} holds other bytes than {@code old} within 10 s */
+    private static boolean rewritten(java.nio.file.Path file, byte[] old) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (java.nio.file.Files.exists(file) && !java.util.Arrays.equals(old, java.nio.file.Files.readAllBytes(file))) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     @Inject

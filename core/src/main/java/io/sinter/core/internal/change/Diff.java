@@ -334,7 +334,7 @@ public final class Diff {
         if (s < 0 || storedPartner[s] != NONE) {
             return -1;
         }
-        next = s + 1;
+        // next moves on only when the element is recorded: a miss here is followed by the slower paths for the same key
         return storedClass[s] == classes.code(classFullName) ? s : -1;
     }
 
@@ -361,6 +361,7 @@ public final class Diff {
      */
     private int unchanged(int s, long[] checksum) {
         observing = true;
+        next = s + 1;
         int o = observedCount;
         growObserved(o);
         System.arraycopy(checksum, checksum == scratch ? 0 : 4 * s, observedChecksum, 4 * o, 4);

@@ -47,12 +47,12 @@ final class Bridge {
     private final BlobSigner signer;
     private final Download download;
     private final Path workFolder;
-    /** Where the documents' {@link StoredState} files are. */
-    private final Path stateFolder;
+    /** Where the documents' {@link StoredState} files are, and what writes them after a change. */
+    private final StateFiles states;
 
     Bridge(Database database, ConnectorRegistry registry, StorageService storage, BlobSigner signer, Download download, Path workFolder,
-            Path stateFolder) {
-        this.stateFolder = stateFolder;
+            StateFiles states) {
+        this.states = states;
         this.database = database;
         this.registry = registry;
         this.storage = storage;
@@ -330,7 +330,8 @@ final class Bridge {
         String fileName = source.fileName();
         String contentHash = source.contentHash();
         long readStart = System.nanoTime();
-        StoredState.Loaded loaded = StoredState.load(stateFolder, document.getId(), document.getStateStamp());
+        states.await(document.getId());
+        StoredState.Loaded loaded = StoredState.load(states.folder(), document.getId(), document.getStateStamp());
         Diff diff = loaded != null ? loaded.diff() : new Diff();
         OpenRows openRows = loaded != null ? loaded.openRows() : new OpenRows();
         if (loaded == null) {
@@ -345,7 +346,7 @@ final class Bridge {
             throw new UncheckedIOException("cannot create a work file in " + workFolder, e);
         }
         // a first sync only inserts: they are written while the connector reads (in the task's one transaction)
-        InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId(), stateFolder) : null;
+        InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId(), states.folder()) : null;
         boolean handedOver = false;
         try {
             // a geolocation reported before the elements moves them at once (IFC); one reported after them needs a second pass (DXF)
@@ -414,7 +415,7 @@ final class Bridge {
                 closeQuietly(spill);
             } else {
                 writes = new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result,
-                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, stateFolder);
+                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, states);
             }
             handedOver = true;
             return new Outcome("Success", null, null, null, details, writes)
@@ -680,7 +681,13 @@ final class Bridge {
             rows[size] = row;
             this.guidHigh[size] = guidHigh;
             this.guidLow[size] = guidLow;
-            categories[size++] = category == null ? null : categoryNames.computeIfAbsent(category, c -> c);
+            // one String per category name (most elements have the one before them)
+            String name = category;
+            if (category != null) {
+                String before = size > 0 ? categories[size - 1] : null;
+                name = category.equals(before) ? before : categoryNames.computeIfAbsent(category, c -> c);
+            }
+            categories[size++] = name;
         }
 
         int size() {
@@ -694,13 +701,13 @@ final class Bridge {
 
         /** @return the federation GUID of the {@code i}-th version added, or null when not known */
         String guid(int i) {
-            return otherGuids.containsKey(i) ? otherGuids.get(i) : Uuids.text(guidHigh[i], guidLow[i]);
+            return !otherGuids.isEmpty() && otherGuids.containsKey(i) ? otherGuids.get(i) : Uuids.text(guidHigh[i], guidLow[i]);
         }
 
         /** Adds the {@code i}-th version to a state file as it is, but for what {@code checksums} and {@code fingerprint} say. */
         void addTo(StoredState.Writer state, int i, String kind, String identifier, String classFullName, long[] checksums,
                 io.sinter.core.internal.change.Fingerprint fingerprint) {
-            boolean uuid = !otherGuids.containsKey(i);
+            boolean uuid = otherGuids.isEmpty() || !otherGuids.containsKey(i);
             state.add(elementIds[i], rows[i], kind, identifier, classFullName, categories[i], uuid ? null : otherGuids.get(i), uuid,
                     guidHigh[i], guidLow[i], checksums, fingerprint);
         }
@@ -897,16 +904,16 @@ final class Bridge {
         private final Database database;
         /** The stored state as fed to the diff (the new state file starts from it), and where that file goes. */
         private final Diff diff;
-        private final Path stateFolder;
-        /** The document's new state file while the transaction runs, or null when none is written. */
-        private StoredState.Writer state;
+        private final StateFiles states;
+        /** Writes the document's new state file once the transaction committed, or null when none is written. */
+        private Runnable state;
 
         ChangeWrites(Database database, String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
-                Map<String, java.util.Set<String>> schema, Diff diff, Path stateFolder) {
+                Map<String, java.util.Set<String>> schema, Diff diff, StateFiles states) {
             this.database = database;
             this.diff = diff;
-            this.stateFolder = stateFolder;
+            this.states = states;
             this.openRows = openRows;
             this.schema = schema;
             this.geolocation = geolocation;
@@ -931,17 +938,10 @@ final class Bridge {
 
         @Override
         public void record(Database database, java.util.function.Consumer<EntityManager> work) {
-            try {
-                database.run(work);
-            } catch (RuntimeException | Error e) {
-                if (state != null) {
-                    state.discard();
-                }
-                throw e;
-            }
-            // committed: the document carries the new stamp now
+            database.run(work);
+            // committed: the document carries the new stamp now; its file is written off this thread
             if (state != null) {
-                state.commit();
+                states.submit(documentId, state);
             }
         }
 
@@ -960,16 +960,28 @@ final class Bridge {
         private static final int STATE_LIMIT = 200_000;
 
         /**
-         * Starts the document's new state file with a new stamp for the document: the stored state less the closed versions,
-         * with the new versions of updated and re-keyed elements, then the new elements in element id order.
+         * Gives the document a new stamp and plans its new state file, written once the transaction committed: the stored state
+         * less the closed versions, with the new versions of updated and re-keyed elements, then the new elements in element id
+         * order.
          *
          * @param replaced element id to its new version (updates) or its re-keyed open version (content re-matches)
          * @param added the new elements' ids, rows and spilled records, ascending ids
          */
         private void writeState(DocumentEntity document, java.util.Set<Long> closed, Map<Long, Replacement> replaced, List<Object[]> added) {
+            state = null;
+            if (replaced.size() + added.size() >= STATE_LIMIT) {
+                document.setStateStamp(null);
+                return;
+            }
             String stamp = UUID.randomUUID().toString();
-            document.setStateStamp(null);
-            if (replaced.size() + added.size() >= STATE_LIMIT || (state = StoredState.Writer.open(stateFolder, documentId, stamp)) == null) {
+            document.setStateStamp(stamp);
+            state = () -> writeStateFile(stamp, closed, replaced, added);
+        }
+
+        /** Writes the file planned by {@link #writeState} (after the commit, on the state writer's thread). */
+        private void writeStateFile(String stamp, java.util.Set<Long> closed, Map<Long, Replacement> replaced, List<Object[]> added) {
+            StoredState.Writer state = StoredState.Writer.open(states.folder(), documentId, stamp);
+            if (state == null) {
                 return;
             }
             long[] words = new long[8];
@@ -1004,7 +1016,7 @@ final class Bridge {
                 String[] record = (String[]) a[2];
                 state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[3], record[4], record[5], record[6], fingerprint(record));
             }
-            document.setStateStamp(stamp);
+            state.commit();
         }
 
         private ChangesetEntity write(EntityManager em, TaskEntity task, String ownerId) throws IOException {

@@ -67,6 +67,8 @@ public final class RunEngine implements RunService {
     private final Bridge bridge;
     private final ConnectorRegistry registry;
     private final ExecutorService executor;
+    /** Writes the documents' state files after their changes committed. */
+    private final StateFiles states;
     private final long runTimeoutMillis;
     private final int maxRetries;
     private final long[] retryDelaysMillis;
@@ -96,7 +98,8 @@ public final class RunEngine implements RunService {
         Path state = DataFolder.of(context).resolve("state");
         StoredState.clean(state, new java.util.HashSet<>(database.inTransaction(em -> em.createQuery(
                 "SELECT d.id FROM DocumentEntity d WHERE d.stateStamp IS NOT NULL", String.class).getResultList())));
-        this.bridge = new Bridge(database, registry, storage, signer, download, work, state);
+        this.states = new StateFiles(state);
+        this.bridge = new Bridge(database, registry, storage, signer, download, work, states);
         this.runTimeoutMillis = config.runTimeout() * 1000;
         this.maxRetries = Math.max(0, config.retries());
         this.retryDelaysMillis = Arrays.stream(config.retryDelays().split(",")).map(String::trim).filter(v -> !v.isEmpty())
@@ -123,6 +126,7 @@ public final class RunEngine implements RunService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        states.close();
     }
 
     private static List<String> hosts(String[] values) {

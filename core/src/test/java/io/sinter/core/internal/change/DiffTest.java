@@ -155,6 +155,19 @@ class DiffTest {
     }
 
     @Test
+    void anUpdatedElementInFileOrderNeedsNoKeyLookup() {
+        Diff diff = new Diff();
+        // "b" is fed twice: a key lookup would find that (IllegalArgumentException), so none may happen
+        diff.stored(0x20, IFC, "a", WALL, words("A"), new Fingerprint(1, 1));
+        diff.stored(0x21, IFC, "b", WALL, words("B"), null);
+        diff.stored(0x22, IFC, "b", WALL, words("B"), null);
+        assertEquals(-1, diff.observedUnchanged(IFC, "a", WALL, new Fingerprint(2, 2)), "another fingerprint");
+        assertEquals(-1, diff.observedUnchanged(IFC, "a", WALL, java.util.HexFormat.of().parseHex(sum("A2"))), "another checksum");
+        assertEquals(0, diff.observed(IFC, "a", WALL, sum("A2"), sum("cA2")));
+        assertEquals(1, diff.observedUnchanged(IFC, "b", WALL, java.util.HexFormat.of().parseHex(sum("B"))), "the next one");
+    }
+
+    @Test
     void keyInBothWithDifferentChecksumsAndSameClassIsUpdatedInPlace() {
         Diff diff = new Diff();
         diff.stored(0x20, IFC, "a", WALL, sum("A"), sum("cA"));
