@@ -19,6 +19,35 @@ public interface ConnectorContext {
      */
     void element(Element element) throws ConnectorException;
 
+    /**
+     * Offers to keep the element of one source record as the last sync of the file stored it, without the connector
+     * building it: for formats whose elements each come from one record (a row, a line), a re-run then costs little
+     * more than reading the records that did not change. Optional: a connector that never calls it works the same.
+     *
+     * <p>The digest stands for the element the record makes: the connector computes it over the record's text and
+     * everything else of the file or of its settings that shapes that element (a header, a unit, a class taken from the
+     * file name), with a fixed 128-bit hash that gives the same value in every run and on every machine. Records that
+     * would make different elements must get different digests; a record whose element comes with an issue (a missing
+     * field, a value that cannot be read) must not be offered, since a kept element reports nothing. Core keeps the
+     * element only when it is the next one of the last sync in file order, has this kind, identifier and digest, and
+     * came from the same connector type and version; it then counts as unchanged, and its placement still counts for
+     * the model extents.
+     *
+     * @param kind the kind of the element's identifier, as {@link Element#kind()} would give it
+     * @param identifier the element's identifier as {@link Element#identifier()} would give it
+     * @param digestHigh the high 64 bits of the digest
+     * @param digestLow the low 64 bits of the digest
+     * @param placement the placement the element would have, or null
+     * @return true when the element is kept: the connector goes on with the next record; false when the connector must
+     *         build the element and hand it over with {@link #element} as the next element (core then stores the digest
+     *         with it for the next run)
+     * @throws ConnectorException of kind {@link ConnectorException.Kind#CANCELLED} when the run was cancelled or timed out
+     * @since 1.2
+     */
+    default boolean unchanged(String kind, String identifier, long digestHigh, long digestLow, Placement placement) throws ConnectorException {
+        return false;
+    }
+
     /** Declares a class of the file's schema before or while its elements arrive. */
     void declareClass(ClassDefinition definition);
 

@@ -3,7 +3,7 @@
  * file into elements, schema and geolocation.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sinter.connector.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,6 +69,9 @@ public final class Diff {
     /** The {@link Fingerprint} of stored element i at 2i and 2i + 1, when {@code storedHasFingerprint[i]}. */
     private long[] storedFingerprint = new long[2 * INITIAL_CAPACITY];
     private boolean[] storedHasFingerprint = new boolean[INITIAL_CAPACITY];
+    /** The record digest of stored element i at 2i and 2i + 1 when {@code storedHasRecord[i]}; null until one is given. */
+    private long[] storedRecord;
+    private boolean[] storedHasRecord;
 
     private int observedCount;
     private int[] observedKind = new int[INITIAL_CAPACITY];
@@ -213,6 +216,48 @@ public final class Diff {
 
     public String storedClass(int s) {
         return classes.name(storedClass[s]);
+    }
+
+    /**
+     * Gives stored element {@code s} the digest of the source record it was made from (see
+     * {@link io.sinter.connector.api.ConnectorContext#unchanged}), which {@link #observedRecord} compares.
+     */
+    public void storedRecord(int s, long high, long low) {
+        if (s >= storedCount) {
+            throw new IndexOutOfBoundsException(s);
+        }
+        if (storedRecord == null || storedHasRecord.length < storedElementId.length) {
+            storedRecord = storedRecord == null ? new long[2 * storedElementId.length] : Arrays.copyOf(storedRecord, 2 * storedElementId.length);
+            storedHasRecord = storedHasRecord == null ? new boolean[storedElementId.length] : Arrays.copyOf(storedHasRecord, storedElementId.length);
+        }
+        storedRecord[2 * s] = high;
+        storedRecord[2 * s + 1] = low;
+        storedHasRecord[s] = true;
+    }
+
+    /**
+     * The path of a record the connector did not build: when the next stored element in file order (see {@link #next})
+     * has this kind and identifier, was not observed yet and was stored with this record digest, records it as unchanged
+     * and returns its ordinal; otherwise records nothing and returns -1 (the connector then hands the element over).
+     *
+     * @throws IllegalStateException after {@link #finish}
+     */
+    public int observedRecord(String kind, String identifier, long high, long low) {
+        if (finished) {
+            throw new IllegalStateException("finished");
+        }
+        int s = next;
+        if (storedRecord == null || s >= storedCount || s >= storedHasRecord.length || !storedHasRecord[s] || storedRecord[2 * s] != high
+                || storedRecord[2 * s + 1] != low || storedPartner[s] != NONE || !storedIdentifier[s].equals(identifier)
+                || storedKind[s] != kinds.code(kind)) {
+            return -1;
+        }
+        return unchanged(s, storedChecksum);
+    }
+
+    /** @return the ordinal of the observed element that stored element {@code s} was matched with, or -1 */
+    public int storedObserved(int s) {
+        return storedPartner[s];
     }
 
     /**

@@ -352,8 +352,11 @@ final class Bridge {
             // a geolocation reported before the elements moves them at once (IFC); one reported after them needs a second pass (DXF)
             com.fasterxml.jackson.databind.JsonNode frame = transform != null ? null
                     : database.inTransaction(em -> SpatialFrame.frame(em.find(IModelEntity.class, document.getIModelId())));
+            // record digests (kept in the state file only) compare when the last sync used this connector type and version
+            boolean recordsComparable = loaded != null && work.connectorType().equals(document.getSkipType())
+                    && connector.version().equals(document.getSkipVersion());
             SyncContext context = new SyncContext(diff, spill, stream, transform, frame == null ? null : g -> SpatialFrame.transform(frame, g),
-                    cancelled);
+                    cancelled, recordsComparable);
             long started = System.nanoTime();
             SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
                     source.references(), null);
@@ -397,11 +400,12 @@ final class Bridge {
             Diff.Result result = diff.finish(connector.connector().rematch() == Connector.Rematch.BY_CONTENT);
             // streamed: the diff saw nothing (all new), the context counted them
             Diff.Counts c = stream != null ? new Diff.Counts(0, 0, context.observed(), 0, 0, 0) : result.counts();
-            logger.info("Task {} ({}): stored state of {} elements read from {} in {} ms, connector pass {} ms, diff {} ms", work.taskId(),
-                    fileName, openRows.size(), loaded != null ? "its file" : "the database", readNanos / 1_000_000, passNanos / 1_000_000,
-                    (System.nanoTime() - finishStart) / 1_000_000);
+            logger.info("Task {} ({}): stored state of {} elements read from {} in {} ms, connector pass {} ms ({} unchanged records not built), "
+                    + "diff {} ms", work.taskId(), fileName, openRows.size(), loaded != null ? "its file" : "the database", readNanos / 1_000_000,
+                    passNanos / 1_000_000, context.kept(), (System.nanoTime() - finishStart) / 1_000_000);
             details.put("elementCounts", counts(c.inserted(), c.updated(), c.deleted(), c.unchanged()));
-            details.put("matching", Map.of("byIdentifier", c.matchedByIdentifier(), "byContent", c.matchedByContent()));
+            details.put("matching", Map.of("byIdentifier", c.matchedByIdentifier(), "byContent", c.matchedByContent(),
+                    "byRecordDigest", context.kept()));
             details.put("synchronizationReport", report(context));
             Writes writes;
             if (stream != null) {
@@ -415,7 +419,7 @@ final class Bridge {
                 closeQuietly(spill);
             } else {
                 writes = new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result,
-                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, states);
+                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, context.digests(), states);
             }
             handedOver = true;
             return new Outcome("Success", null, null, null, details, writes)
@@ -904,15 +908,18 @@ final class Bridge {
         private final Database database;
         /** The stored state as fed to the diff (the new state file starts from it), and where that file goes. */
         private final Diff diff;
+        /** The record digests of the observed elements by ordinal. */
+        private final RecordDigests digests;
         private final StateFiles states;
         /** Writes the document's new state file once the transaction committed, or null when none is written. */
         private Runnable state;
 
         ChangeWrites(Database database, String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
-                Map<String, java.util.Set<String>> schema, Diff diff, StateFiles states) {
+                Map<String, java.util.Set<String>> schema, Diff diff, RecordDigests digests, StateFiles states) {
             this.database = database;
             this.diff = diff;
+            this.digests = digests;
             this.states = states;
             this.openRows = openRows;
             this.schema = schema;
@@ -965,7 +972,7 @@ final class Bridge {
          * order.
          *
          * @param replaced element id to its new version (updates) or its re-keyed open version (content re-matches)
-         * @param added the new elements' ids, rows and spilled records, ascending ids
+         * @param added the new elements' ids, rows, spilled records and ordinals, ascending ids
          */
         private void writeState(DocumentEntity document, java.util.Set<Long> closed, Map<Long, Replacement> replaced, List<Object[]> added) {
             state = null;
@@ -996,6 +1003,10 @@ final class Bridge {
                 }
                 io.sinter.core.internal.change.Fingerprint fingerprint = diff.stored(s, words);
                 Replacement r = isReplaced ? replaced.get(elementId) : null;
+                int o = diff.storedObserved(s);
+                if (digests.has(o)) {
+                    state.nextRecord(digests.high(o), digests.low(o));
+                }
                 if (r == null) {
                     openRows.addTo(state, s, diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
                 } else {
@@ -1014,6 +1025,10 @@ final class Bridge {
             }
             for (Object[] a : added) {
                 String[] record = (String[]) a[2];
+                int o = (Integer) a[3];
+                if (digests.has(o)) {
+                    state.nextRecord(digests.high(o), digests.low(o));
+                }
                 state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[3], record[4], record[5], record[6], fingerprint(record));
             }
             state.commit();
@@ -1140,7 +1155,7 @@ final class Bridge {
                 if (added.size() < ChangeWrites.STATE_LIMIT) {
                     // without body and geometry: only what the state file needs
                     added.add(new Object[] {elementId, row, new String[] {record[0], record[1], record[2], record[3], guid, record[5], record[6], null, null,
-                        null, record.length > 10 ? record[10] : null}});
+                        null, record.length > 10 ? record[10] : null}, newOnes.get(i)[0]});
                 }
                 count(categories, record[3], 1);
                 byte[] bytes = changeRecord(elementId, "inserted", record[2], record[1], record[5]);

@@ -34,7 +34,8 @@ import java.util.function.Consumer;
 final class InsertStream {
     /** One new element, as the connector context prepared it. */
     record Pending(String kind, String identifier, String classFullName, String category, String federationGuid, String checksum,
-            String contentChecksum, String body, boolean placed, byte[] geometry, io.sinter.core.internal.change.Fingerprint fingerprint) {
+            String contentChecksum, String body, boolean placed, byte[] geometry, io.sinter.core.internal.change.Fingerprint fingerprint,
+            long[] recordDigest) {
     }
 
     /** A {@link Pending} element prepared for the insert on the connector's thread: its id, federation GUID and body bytes. */
@@ -316,6 +317,9 @@ final class InsertStream {
             state = StoredState.Writer.open(stateFolder, documentId, stamp);
         }
         if (state != null) {
+            if (p.recordDigest() != null) {
+                state.nextRecord(p.recordDigest()[0], p.recordDigest()[1]);
+            }
             state.add(row.elementId(), id, p.kind(), p.identifier(), p.classFullName(), p.category(), row.federationGuid(), row.checksum(),
                     row.contentChecksum(), p.fingerprint());
         }

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What change detection reads of a document's open versions, kept in a file per document
  * ({@code data/state/<document id>.state}) so that a re-run does not query a million rows: per element its id, the row id of
- * its open version, kind, identifier, class, checksum, content checksum, fingerprint, federation GUID and category, in
- * element id order (what the writes of a changeset need of the versions it closes comes from here too, so they read no
+ * its open version, kind, identifier, class, checksum, content checksum, fingerprint, federation GUID, category and the
+ * digest of the source record it came from (only kept here), in element id order (what the writes of a changeset need of the versions it closes comes from here too, so they read no
  * version row).
  *
  * <p>The database stays the truth. A file counts only while the stamp in it equals the document's {@code STATE_STAMP}, which
@@ -140,9 +140,16 @@ final class StoredState {
                     } else if (guid == GUID_TEXT) {
                         guidText = reader.text();
                     }
-                    int category = reader.buffer(4).getInt();
+                    b = reader.buffer(4 + 17);
+                    int category = b.getInt();
                     String categoryName = category < 0 ? null : names.get(category);
+                    boolean record = b.get() == 1;
+                    long recordHigh = record ? b.getLong() : 0;
+                    long recordLow = record ? b.getLong() : 0;
                     diff.stored(elementId, kind, identifier, classFullName, words, fingerprint);
+                    if (record) {
+                        diff.storedRecord(count, recordHigh, recordLow);
+                    }
                     if (guid == GUID_UUID) {
                         openRows.add(elementId, row, guidHigh, guidLow, categoryName);
                     } else {
@@ -213,6 +220,10 @@ final class StoredState {
         private final Map<String, Integer> names = new HashMap<>();
         private final long[] words = new long[8];
         private final long[] guid = new long[2];
+        /** The record digest of the next entry, when {@link #record}. */
+        private boolean record;
+        private long recordHigh;
+        private long recordLow;
         private int count;
         private boolean closed;
         /** Why the file will not be used, or null. */
@@ -236,6 +247,13 @@ final class StoredState {
             this.out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             buffer.putInt(MAGIC);
             text(stamp);
+        }
+
+        /** Gives the next entry added the digest of the source record it was made from. */
+        void nextRecord(long high, long low) {
+            record = true;
+            recordHigh = high;
+            recordLow = low;
         }
 
         /** Adds an element with its checksums as their 32 bytes each. */
@@ -311,6 +329,12 @@ final class StoredState {
                     text(federationGuid);
                 }
                 buffer.putInt(categoryCode);
+                if (record) {
+                    buffer.put((byte) 1).putLong(recordHigh).putLong(recordLow);
+                    record = false;
+                } else {
+                    buffer.put((byte) 0);
+                }
                 count++;
             } catch (IOException e) {
                 broken = e.toString();

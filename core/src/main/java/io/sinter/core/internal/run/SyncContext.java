@@ -6,6 +6,7 @@ import io.sinter.connector.api.ConnectorException;
 import io.sinter.connector.api.Element;
 import io.sinter.connector.api.Geolocation;
 import io.sinter.connector.api.Issue;
+import io.sinter.connector.api.Placement;
 import io.sinter.core.internal.change.Diff;
 import io.sinter.core.internal.change.ElementContent;
 import io.sinter.core.internal.change.Fingerprint;
@@ -50,6 +51,17 @@ final class SyncContext implements ConnectorContext {
     private final InsertStream inserts;
     private int observed;
 
+    /** Whether the stored record digests came from this connector type and version (so an equal digest means an equal element). */
+    private final boolean recordsComparable;
+    /** The record digests of this task's elements by ordinal, for the next state file. */
+    private final RecordDigests digests = new RecordDigests();
+    /** The last record offered to {@link #unchanged} and not kept: its element should be the next one handed over. */
+    private String offeredKind;
+    private String offeredIdentifier;
+    private long offeredHigh;
+    private long offeredLow;
+    private int kept;
+
     /** What moves the file's coordinates into the spatial frame, or null when they are in it. */
     private FrameTransform transform;
     /** The transform for a geolocation reported before the first element, or null when it is given or not known yet. */
@@ -62,6 +74,16 @@ final class SyncContext implements ConnectorContext {
      */
     SyncContext(Diff diff, Spill spill, InsertStream inserts, FrameTransform transform,
             java.util.function.Function<Geolocation, FrameTransform> early, BooleanSupplier cancelled) {
+        this(diff, spill, inserts, transform, early, cancelled, false);
+    }
+
+    /**
+     * @param recordsComparable whether the record digests stored with {@code diff} came from the connector type and version
+     *        of this task, so that records offered to {@link #unchanged} may be kept
+     */
+    SyncContext(Diff diff, Spill spill, InsertStream inserts, FrameTransform transform,
+            java.util.function.Function<Geolocation, FrameTransform> early, BooleanSupplier cancelled, boolean recordsComparable) {
+        this.recordsComparable = recordsComparable;
         this.diff = diff;
         this.spill = spill;
         this.inserts = inserts;
@@ -78,12 +100,46 @@ final class SyncContext implements ConnectorContext {
     }
 
     @Override
+    public boolean unchanged(String kind, String identifier, long digestHigh, long digestLow, Placement placement) throws ConnectorException {
+        // elements moved into the frame keep no digest: the record alone does not say where they went
+        if (recordsComparable && inserts == null && transform == null) {
+            int ordinal = diff.observedRecord(kind, identifier, digestHigh, digestLow);
+            if (ordinal >= 0) {
+                if (observed++ % 1000 == 0) {
+                    checkCancelled();
+                }
+                if (placement != null) {
+                    placed++;
+                    if (placement.bbox() != null) {
+                        extents.add(placement.bbox());
+                    }
+                }
+                digests.put(ordinal, digestHigh, digestLow);
+                spill(ordinal);
+                offeredIdentifier = null;
+                kept++;
+                return true;
+            }
+        }
+        offeredKind = kind;
+        offeredIdentifier = identifier;
+        offeredHigh = digestHigh;
+        offeredLow = digestLow;
+        return false;
+    }
+
+    @Override
     public void element(Element given) throws ConnectorException {
         if (observed++ % 1000 == 0) {
             checkCancelled();
         }
+        boolean offered = offeredIdentifier != null && transform == null && offeredIdentifier.equals(given.identifier())
+                && offeredKind.equals(given.kind());
+        offeredIdentifier = null;
         Element element = transform == null ? given : transform.apply(given);
         String identifier = identifiers.unique(element.kind(), element.identifier());
+        // a renamed repeat keeps no digest: its record names the identifier it repeats
+        offered &= identifier.equals(element.identifier());
         if (!identifier.equals(element.identifier())) {
             issue(Issue.warning("DuplicateIdentifier", element.kind() + " '" + element.identifier() + "' occurs again; this one is '"
                     + identifier + "'.", identifier));
@@ -101,6 +157,7 @@ final class SyncContext implements ConnectorContext {
             if (ordinal >= 0) {
                 // unchanged as given: no canonical form, no checksum, and an empty record keeps the spill's ordinals in step
                 spill(ordinal);
+                digest(offered, ordinal);
                 return;
             }
         }
@@ -112,18 +169,21 @@ final class SyncContext implements ConnectorContext {
             // the diff has nothing to compare, and identifiers are already unique
             inserts.add(new InsertStream.Pending(element.kind(), identifier, element.classFullName(), element.category(),
                     element.federationGuid(), checksum, content.contentChecksum(), content.contentJsonWith("version", element.version()),
-                    element.placement() != null, GeometryCodec.encode(element.geometry()), fingerprint));
+                    element.placement() != null, GeometryCodec.encode(element.geometry()), fingerprint,
+                    offered ? new long[] {offeredHigh, offeredLow} : null));
             return;
         }
         int ordinal = diff.observedUnchanged(element.kind(), identifier, element.classFullName(), content.checksumDigest());
         if (ordinal >= 0) {
             spill(ordinal);
+            digest(offered, ordinal);
             return;
         }
         schema(element);
         String checksum = content.checksum();
         String contentChecksum = content.contentChecksum();
         ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
+        digest(offered, ordinal);
         try {
             // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
@@ -133,6 +193,22 @@ final class SyncContext implements ConnectorContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);
         }
+    }
+
+    private void digest(boolean offered, int ordinal) {
+        if (offered) {
+            digests.put(ordinal, offeredHigh, offeredLow);
+        }
+    }
+
+    /** @return the record digests of the elements by ordinal */
+    RecordDigests digests() {
+        return digests;
+    }
+
+    /** @return how many elements were kept from their record digest without being built */
+    int kept() {
+        return kept;
     }
 
     /** Spills the empty record of an unchanged element: nothing of it is written or read again. */

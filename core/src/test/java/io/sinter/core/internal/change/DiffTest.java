@@ -155,6 +155,33 @@ class DiffTest {
     }
 
     @Test
+    void aRecordDigestKeepsOnlyTheNextStoredElementWithThatKeyAndDigest() {
+        Diff diff = new Diff();
+        diff.stored(0x20, IFC, "a", WALL, words("A"), null);
+        diff.stored(0x21, IFC, "b", WALL, words("B"), null);
+        diff.stored(0x22, IFC, "c", WALL, words("C"), null);
+        diff.stored(0x23, IFC, "d", WALL, words("D"), null);
+        diff.storedRecord(0, 1, 1);
+        diff.storedRecord(2, 3, 3);
+        diff.storedRecord(3, 4, 4);
+        assertEquals(-1, diff.observedRecord(IFC, "a", 1, 2), "another digest");
+        assertEquals(-1, diff.observedRecord("Row", "a", 1, 1), "another kind");
+        assertEquals(-1, diff.observedRecord(IFC, "c", 3, 3), "not the next stored element");
+        assertEquals(0, diff.observedRecord(IFC, "a", 1, 1));
+        assertEquals(-1, diff.observedRecord(IFC, "b", 2, 2), "stored without a digest");
+        assertEquals(1, diff.observed(IFC, "b", WALL, sum("B2"), sum("cB2")));
+        assertEquals(2, diff.observedRecord(IFC, "c", 3, 3));
+        Diff.Result result = diff.finish(false);
+        assertEquals(List.of(new Diff.Update(0x21, 1, IFC, "b", false)), result.updates());
+        assertEquals(2, result.counts().unchanged());
+        assertEquals(1, result.deletes().length, "d was never observed");
+        assertEquals(List.of(0, 1, 2, -1), List.of(diff.storedObserved(0), diff.storedObserved(1), diff.storedObserved(2), diff.storedObserved(3)));
+        Diff none = new Diff();
+        none.stored(0x20, IFC, "a", WALL, words("A"), null);
+        assertEquals(-1, none.observedRecord(IFC, "a", 0, 0), "no digests stored at all");
+    }
+
+    @Test
     void anUpdatedElementInFileOrderNeedsNoKeyLookup() {
         Diff diff = new Diff();
         // "b" is fed twice: a key lookup would find that (IllegalArgumentException), so none may happen

@@ -33,6 +33,7 @@ class StoredStateTest {
     private static void write(Path folder, String stamp) {
         StoredState.Writer writer = StoredState.Writer.open(folder, DOC, stamp);
         writer.add(0x21, 1001, "Row", "E-1", "CSV:Wall", "CSV", GUID, sum("A"), sum("cA"), new Fingerprint(-5, 7));
+        writer.nextRecord(-7, 8);
         writer.add(0x22, 1002, "Row", "E-2", "CSV:Wall", null, "2O$uYcS0T2vuMk9uu1q5yZ", sum("B"), sum("cB"), null);
         writer.add(0x23, 1007, "IfcRoot", "Fenêtre-3", "IFC:IfcWindow", "Fenêtres", null, sum("C"), sum("cC"), new Fingerprint(1, 2));
         writer.commit();
@@ -64,6 +65,16 @@ class StoredStateTest {
         Diff.Result result = diff.finish(true);
         assertEquals(List.of(new Diff.Update(0x23, 2, "IfcRoot", "Fenêtre-3", false)), result.updates());
         assertEquals(2, result.counts().unchanged());
+    }
+
+    @Test
+    void recordDigestsComeBackWithTheirElementsOnly(@TempDir Path folder) {
+        write(folder, "stamp-1");
+        Diff diff = StoredState.load(folder, DOC, "stamp-1").diff();
+        assertEquals(-1, diff.observedRecord("Row", "E-1", -7, 8), "E-1 was stored without one");
+        assertEquals(0, diff.observedUnchanged("Row", "E-1", "CSV:Wall", new Fingerprint(-5, 7)));
+        assertEquals(1, diff.observedRecord("Row", "E-2", -7, 8));
+        assertEquals(-1, diff.observedRecord("IfcRoot", "Fenêtre-3", -7, 8), "the digest went with the next entry only");
     }
 
     @Test

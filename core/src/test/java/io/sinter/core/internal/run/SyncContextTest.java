@@ -12,6 +12,7 @@ import io.sinter.connector.api.Placement;
 import io.sinter.connector.api.Point3;
 import io.sinter.core.internal.change.Diff;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,45 @@ class SyncContextTest {
             context.geolocation(ELSEWHERE);
             assertNull(context.transform(), "the first element was not moved, so none is");
             assertEquals(ELSEWHERE, context.geolocation());
+        }
+    }
+
+    @Test
+    void aReRunKeepsTheNextStoredElementOfAnUnchangedRecordWithoutItBeingBuilt(@TempDir Path folder) throws Exception {
+        String sum = io.sinter.core.internal.change.Hashes.sha256Hex(new byte[0]);
+        Placement at = Placement.at(new Point3(5, 6, 7), new io.sinter.connector.api.Box(new Point3(5, 6, 7), new Point3(5, 6, 7)));
+        for (boolean comparable : new boolean[] {true, false}) {
+            Diff diff = new Diff();
+            diff.stored(0x20, "Row", "A", "CSV:Row", sum, sum);
+            diff.stored(0x21, "Row", "B", "CSV:Row", sum, sum);
+            diff.storedRecord(0, 11, 12);
+            diff.storedRecord(1, 21, 22);
+            try (Spill spill = new Spill(folder)) {
+                SyncContext context = new SyncContext(diff, spill, null, null, null, () -> false, comparable);
+                assertEquals(comparable, context.unchanged("Row", "A", 11, 12, at), "kept only from the same connector type and version");
+                if (!comparable) {
+                    context.element(Element.builder("Row", "A", "CSV:Row").placement(at).build());
+                }
+                // B changed: offered with another digest, then built; the new digest goes with it
+                assertFalse(context.unchanged("Row", "B", 23, 24, null));
+                context.element(Element.builder("Row", "B", "CSV:Row").property("P", "v", 2L).build());
+                // offered but then not handed over (the connector dropped the record): the next element gets no digest
+                assertFalse(context.unchanged("Row", "C", 31, 32, null));
+                context.element(Element.builder("Row", "D", "CSV:Row").build());
+                assertEquals(comparable ? 1 : 0, context.kept());
+                assertEquals(3, context.observed());
+                assertEquals(1, context.placed());
+                assertEquals("5.0,6.0,7.0,5.0,6.0,7.0", context.extents().stored(), "a kept element's placement counts for the extents");
+                assertTrue(context.digests().has(0));
+                assertEquals(List.of(11L, 12L), List.of(context.digests().high(0), context.digests().low(0)));
+                assertEquals(List.of(23L, 24L), List.of(context.digests().high(1), context.digests().low(1)));
+                assertFalse(context.digests().has(2), "D came without its own offer");
+                Diff.Result result = diff.finish(false);
+                // the stored checksums are not those of the built elements: built, A would count as updated
+                assertEquals(comparable ? 1 : 2, result.updates().size());
+                assertEquals(1, result.inserts().size());
+                assertEquals(comparable ? 1 : 0, result.counts().unchanged());
+            }
         }
     }
 

@@ -49,6 +49,10 @@ final class CsvExtraction {
     private final Map<String, IssueCount> issueCounts = new LinkedHashMap<>();
     private CsvHeader header;
     private CsvParser parser;
+    /** Digests rows for {@link ConnectorContext#unchanged}, from a seed that stands for the header and the settings. */
+    private RecordDigest digest;
+    /** A placement that could not be read (the row gets an issue and no placement). */
+    private static final Placement INVALID = Placement.at(new Point3(0, 0, 0), null);
 
     CsvExtraction(SourceFile file, CsvSettings settings, ConnectorContext context) {
         this.file = file;
@@ -76,6 +80,7 @@ final class CsvExtraction {
                 names[i] = parser.field(i);
             }
             header = CsvHeader.of(names, parser.line(), settings, context::issue);
+            digest = new RecordDigest(seed());
             context.units(settings.unitName(), settings.metresPerUnit());
             long rows = 0;
             long blankRows = 0;
@@ -131,11 +136,30 @@ final class CsvExtraction {
             rowIssue(Issue.warning("MissingFields", "The row on line " + line + " has " + count + " of " + columns
                     + " fields; the missing values are left empty", key));
         }
-        Element.Builder element = Element.builder(KIND, key, classFullName())
+        // the class is declared whether or not the element is built
+        String classFullName = classFullName();
+        Placement placement = coordinates();
+        if (count == columns && placement != INVALID) {
+            // a row that has nothing to report: the engine may keep its element from the last sync without it being built
+            digest.reset();
+            for (int i = 0; i < count; i++) {
+                digest.field(parser.field(i));
+            }
+            digest.end();
+            if (context.unchanged(KIND, key, digest.high(), digest.low(), placement)) {
+                return true;
+            }
+        }
+        if (placement == INVALID) {
+            rowIssue(Issue.warning("InvalidCoordinates", "The row on line " + line + " has coordinates that are not numbers ("
+                    + coordinates(cell(header.x()), cell(header.y()), cell(header.z())) + "); it gets no placement", key));
+            placement = null;
+        }
+        Element.Builder element = Element.builder(KIND, key, classFullName)
                 .category(orDefault(cell(header.categoryColumn()), DEFAULT_CATEGORY))
                 .codeValue(key)
                 .userLabel(cell(header.nameColumn()))
-                .placement(placement(key, line));
+                .placement(placement);
         char decimalSeparator = settings.decimalSeparator();
         int filled = Math.min(count, columns);
         for (int i = 0; i < filled; i++) {
@@ -190,7 +214,24 @@ final class CsvExtraction {
         return new String(chars);
     }
 
-    private Placement placement(String key, long line) {
+    /**
+     * The text a row's digest starts from: everything besides the row that shapes its element (the header with the
+     * columns it gives roles, the settings, and the file name that names the class when no column does).
+     */
+    private String seed() {
+        StringBuilder seed = new StringBuilder("sinter-csv-row 1\n").append(settings).append('\n').append(file.baseName()).append('\n');
+        for (int column : new int[] {header.key(), header.classColumn(), header.categoryColumn(), header.nameColumn(), header.x(), header.y(),
+            header.z()}) {
+            seed.append(column).append(',');
+        }
+        for (int i = 0; i < header.size(); i++) {
+            seed.append('\n').append(header.name(i).length()).append(':').append(header.name(i));
+        }
+        return seed.toString();
+    }
+
+    /** @return the current row's placement, null when it has none, {@link #INVALID} when its coordinates are not numbers */
+    private Placement coordinates() {
         if (header.x() < 0 || header.y() < 0) {
             return null;
         }
@@ -205,9 +246,7 @@ final class CsvExtraction {
         double y = ys == null ? Double.NaN : CellValues.coordinate(ys, separator);
         double z = zs == null ? 0 : CellValues.coordinate(zs, separator);
         if (Double.isNaN(x) || Double.isNaN(y) || Double.isNaN(z)) {
-            rowIssue(Issue.warning("InvalidCoordinates", "The row on line " + line + " has coordinates that are not numbers ("
-                    + coordinates(xs, ys, zs) + "); it gets no placement", key));
-            return null;
+            return INVALID;
         }
         double scale = settings.metresPerUnit();
         Point3 point = new Point3(x * scale, y * scale, z * scale);

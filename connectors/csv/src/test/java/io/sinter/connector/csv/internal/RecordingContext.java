@@ -28,6 +28,31 @@ final class RecordingContext implements ConnectorContext {
     int cancelChecks;
     /** When >= 0: the run counts as cancelled once this many elements arrived. */
     int cancelAfterElements = -1;
+    /** {@code unchanged} offers in the order they arrived. */
+    final List<Offer> offers = new ArrayList<>();
+    /** Identifier to digest of the rows to keep when offered (a stored state as the engine would compare it). */
+    final java.util.Map<String, Offer> keep = new java.util.HashMap<>();
+
+    /** One {@code unchanged} call. */
+    record Offer(String kind, String identifier, long high, long low, io.sinter.connector.api.Placement placement) {
+        boolean sameDigest(Offer other) {
+            return other != null && high == other.high && low == other.low && kind.equals(other.kind);
+        }
+    }
+
+    @Override
+    public boolean unchanged(String kind, String identifier, long digestHigh, long digestLow, io.sinter.connector.api.Placement placement) {
+        Offer offer = new Offer(kind, identifier, digestHigh, digestLow, placement);
+        offers.add(offer);
+        return offer.sameDigest(keep.get(identifier));
+    }
+
+    /** @return the offers by identifier */
+    java.util.Map<String, Offer> offersByIdentifier() {
+        java.util.Map<String, Offer> byIdentifier = new java.util.LinkedHashMap<>();
+        offers.forEach(o -> byIdentifier.put(o.identifier(), o));
+        return byIdentifier;
+    }
 
     @Override
     public void element(Element element) throws ConnectorException {
