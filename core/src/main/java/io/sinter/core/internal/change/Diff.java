@@ -626,7 +626,14 @@ public final class Diff {
         private final Map<String, Integer> codes = new HashMap<>();
         private final List<String> names = new ArrayList<>();
 
+        /** The last name looked up and its code: connectors mostly pass the same constant for every element. */
+        private String lastName;
+        private int lastCode;
+
         int code(String name) {
+            if (name == lastName) {
+                return lastCode;
+            }
             Objects.requireNonNull(name);
             Integer code = codes.get(name);
             if (code == null) {
@@ -634,6 +641,8 @@ public final class Diff {
                 codes.put(name, code);
                 names.add(name);
             }
+            lastName = name;
+            lastCode = code;
             return code;
         }
 

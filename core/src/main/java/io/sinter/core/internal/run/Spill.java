@@ -40,8 +40,26 @@ final class Spill implements Closeable {
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
     }
 
+    /** Appends record {@code ordinal} (must be the next one) without fields, in no bytes of the file. */
+    void write(int ordinal) throws IOException {
+        if (ordinal != count) {
+            throw new IllegalStateException("ordinal " + ordinal + " written out of order; expected " + count);
+        }
+        if (count == offsets.length) {
+            offsets = Arrays.copyOf(offsets, count * 2);
+        }
+        offsets[count++] = EMPTY;
+    }
+
+    /** The offset of a record without fields. */
+    private static final long EMPTY = -1;
+
     /** Appends record {@code ordinal} (must be the next one). */
     void write(int ordinal, String... fields) throws IOException {
+        if (fields.length == 0) {
+            write(ordinal);
+            return;
+        }
         if (ordinal != count) {
             throw new IllegalStateException("ordinal " + ordinal + " written out of order; expected " + count);
         }
@@ -73,6 +91,9 @@ final class Spill implements Closeable {
             buffer.limit(0);
         }
         long offset = offsets[ordinal];
+        if (offset == EMPTY) {
+            return new String[0];
+        }
         if (offset >= bufferStart && offset <= bufferStart + buffer.limit()) {
             buffer.position((int) (offset - bufferStart));
         } else {
