@@ -255,14 +255,6 @@ public final class Diff {
         return unchanged(s, storedChecksum);
     }
 
-    /**
-     * @return the stored element that observed element {@code o} updates (same key and class, another checksum) as
-     *         decided when it was observed, or -1
-     */
-    public int updatedStored(int o) {
-        return observedOutcome[o] == UPDATED ? observedPartner[o] : -1;
-    }
-
     /** @return the ordinal of the observed element that stored element {@code s} was matched with, or -1 */
     public int storedObserved(int s) {
         return storedPartner[s];

@@ -303,7 +303,7 @@ final class Bridge {
         }
     }
 
-    private Outcome writeFailed(String fileName, WriteStream.Failed e) {
+    private Outcome writeFailed(String fileName, InsertStream.Failed e) {
         logger.error("Writing the elements of {} failed; the task writes nothing", fileName, e.getCause());
         return Outcome.error("BridgingFailed", "The changes of " + fileName + " could not be written.", e.getCause().toString());
     }
@@ -347,8 +347,6 @@ final class Bridge {
         }
         // a first sync only inserts: they are written while the connector reads (in the task's one transaction)
         InsertStream stream = openRows.size() == 0 ? new InsertStream(database, document.getId(), work.taskId(), states.folder()) : null;
-        // a re-run writes its updates while the connector reads, from the first one on (in the task's one transaction)
-        UpdateStream[] updates = {null};
         boolean handedOver = false;
         try {
             // a geolocation reported before the elements moves them at once (IFC); one reported after them needs a second pass (DXF)
@@ -359,20 +357,6 @@ final class Bridge {
                     && connector.version().equals(document.getSkipVersion());
             SyncContext context = new SyncContext(diff, spill, stream, transform, frame == null ? null : g -> SpatialFrame.transform(frame, g),
                     cancelled, recordsComparable);
-            if (stream == null) {
-                context.streamUpdates((s, element, identifier, checksum, contentChecksum, body, fingerprint) -> {
-                    String guid = openRows.guid(s);
-                    if (guid == null) {
-                        return; // not known without reading the row: written with the rest of the changeset
-                    }
-                    if (updates[0] == null) {
-                        updates[0] = new UpdateStream(database, document.getId(), work.taskId());
-                    }
-                    updates[0].add(new UpdateStream.Update(diff.storedElementId(s), openRows.row(s), guid, element.kind(), identifier,
-                            element.classFullName(), element.category(), checksum, contentChecksum, body,
-                            io.sinter.core.internal.change.GeometryCodec.encode(element.geometry()), fingerprint));
-                });
-            }
             long started = System.nanoTime();
             SourceFile file = new SourceFile(document.getId(), fileName, work.connectorType(), source.path(), source.size(), contentHash,
                     source.references(), null);
@@ -386,7 +370,7 @@ final class Bridge {
                 };
                 return e.kind() == ConnectorException.Kind.CANCELLED ? failed
                         : failed.withReport(Reports.task(work, document, source.references(), context, null, started, failed.errorKey(), e.describe()));
-            } catch (WriteStream.Failed e) {
+            } catch (InsertStream.Failed e) {
                 return writeFailed(fileName, e);
             } catch (RuntimeException | LinkageError e) {
                 // LinkageError: the connector's bundle went away while it ran (hot undeploy)
@@ -427,33 +411,15 @@ final class Bridge {
             if (stream != null) {
                 try {
                     stream.end();
-                } catch (WriteStream.Failed e) {
+                } catch (InsertStream.Failed e) {
                     return writeFailed(fileName, e);
                 }
                 writes = new StreamedWrites(stream, new ChangesetFacts(null, null, work.connectorType(), connector.version(), fileName,
                         contentHash, context.extents().stored(), context.schema(), context.geolocation(), c));
                 closeQuietly(spill);
             } else {
-                UpdateStream streamed = updates[0];
-                if (streamed != null) {
-                    try {
-                        streamed.end();
-                    } catch (WriteStream.Failed e) {
-                        return writeFailed(fileName, e);
-                    }
-                    // what the diff decided on seeing an element stays an update by identifier (re-matching pairs only the rest)
-                    java.util.Set<Long> byIdentifier = new java.util.HashSet<>();
-                    result.updates().stream().filter(u -> !u.rematched()).forEach(u -> byIdentifier.add(u.elementId()));
-                    if (!byIdentifier.containsAll(streamed.streamed())) {
-                        logger.warn("Task {}: the updates written while the connector read are not the diff's; they are written again", work.taskId());
-                        streamed.abort();
-                        streamed = null;
-                        updates[0] = null;
-                    }
-                }
                 writes = new ChangeWrites(database, document.getId(), work.connectorType(), connector.version(), fileName, contentHash, result,
-                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, context.digests(), states,
-                        streamed);
+                        spill, context.geolocation(), context.extents().stored(), openRows, context.schema(), diff, context.digests(), states);
             }
             handedOver = true;
             return new Outcome("Success", null, null, null, details, writes)
@@ -464,9 +430,6 @@ final class Bridge {
                 closeQuietly(spill);
                 if (stream != null) {
                     stream.abort();
-                }
-                if (updates[0] != null) {
-                    updates[0].abort();
                 }
             }
         }
@@ -812,8 +775,11 @@ final class Bridge {
                 return;
             }
             ends[i] = new long[] {openRows.row(at), elementId};
-            if (openRows.guid(at) != null) {
-                previous.put(elementId, previous(diff, openRows, at, words));
+            String guid = openRows.guid(at);
+            if (guid != null) {
+                diff.stored(at, words);
+                previous.put(elementId, new String[] {guid, diff.storedClass(at), diff.storedIdentifier(at), Hashes.hex(words, 0, 4),
+                    openRows.category(at)});
             } else {
                 known = false;
             }
@@ -854,19 +820,10 @@ final class Bridge {
     }
 
     /**
-     * @return {federationGuid, classFullName, identifier, checksum, category} of the open version loaded {@code at}-th with
-     *         the stored state ({@code diff} and {@code openRows} in the same order)
-     */
-    static String[] previous(Diff diff, OpenRows openRows, int at, long[] words) {
-        diff.stored(at, words);
-        return new String[] {openRows.guid(at), diff.storedClass(at), diff.storedIdentifier(at), Hashes.hex(words, 0, 4), openRows.category(at)};
-    }
-
-    /**
      * Adds the ends of versions {row id, element id} with changeset {@code index}, in element id order (the order of
      * index SINTER_ELEMENT_END_AT, where this changeset's ends are the last entries of the iModel).
      */
-    static void addEnds(java.sql.Connection connection, long iModelKey, long[][] ends, int index) throws java.sql.SQLException {
+    private static void addEnds(java.sql.Connection connection, long iModelKey, long[][] ends, int index) throws java.sql.SQLException {
         java.util.Arrays.sort(ends, (a, b) -> Long.compare(a[1], b[1]));
         try (java.sql.PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO SINTER_ELEMENT_END (ID, IMODEL_KEY, ELEMENT_ID, TO_IDX) VALUES (?, ?, ?, ?)")) {
@@ -954,15 +911,12 @@ final class Bridge {
         /** The record digests of the observed elements by ordinal. */
         private final RecordDigests digests;
         private final StateFiles states;
-        /** The updates written while the connector read, in whose transaction the rest is written; or null. */
-        private final UpdateStream updates;
         /** Writes the document's new state file once the transaction committed, or null when none is written. */
         private Runnable state;
 
         ChangeWrites(Database database, String documentId, String connectorType, String connectorVersion, String fileName, String contentHash,
                 Diff.Result result, Spill spill, io.sinter.connector.api.Geolocation geolocation, String extents, OpenRows openRows,
-                Map<String, java.util.Set<String>> schema, Diff diff, RecordDigests digests, StateFiles states, UpdateStream updates) {
-            this.updates = updates;
+                Map<String, java.util.Set<String>> schema, Diff diff, RecordDigests digests, StateFiles states) {
             this.database = database;
             this.diff = diff;
             this.digests = digests;
@@ -991,11 +945,7 @@ final class Bridge {
 
         @Override
         public void record(Database database, java.util.function.Consumer<EntityManager> work) {
-            if (updates != null) {
-                updates.finish(work);
-            } else {
-                database.run(work);
-            }
+            database.run(work);
             // committed: the document carries the new stamp now; its file is written off this thread
             if (state != null) {
                 states.submit(documentId, state);
@@ -1114,10 +1064,6 @@ final class Bridge {
             }
             document.setExtents(extents);
             int index = model.getChangesetCount() + 1;
-            if (updates != null && updates.index() != index) {
-                throw new IllegalStateException("the streamed updates are versions of changeset " + updates.index() + ", not " + index);
-            }
-            Map<Long, Long> streamedRows = updates == null ? Map.of() : updates.rows();
             int bits = 0;
             boolean newModel = document.getModelId() == null;
             if (newModel) {
@@ -1136,9 +1082,7 @@ final class Bridge {
                 closing.add(id);
             }
             for (Diff.Update u : result.updates()) {
-                if (!streamedRows.containsKey(u.elementId())) {
-                    closing.add(u.elementId());
-                }
+                closing.add(u.elementId());
             }
             for (Diff.ClassChange cc : result.classChanges()) {
                 closing.add(cc.oldElementId());
@@ -1146,11 +1090,6 @@ final class Bridge {
             Map<Long, String[]> previous = new java.util.HashMap<>();
             long closeStart = System.nanoTime();
             closeRows(em, documentId, iModelKey, closing, diff, openRows, index, previous);
-            long[] words = new long[8];
-            for (long elementId : streamedRows.keySet()) {
-                // closed while the connector read; GUID and category were known then
-                previous.put(elementId, previous(diff, openRows, openRows.indexOf(elementId), words));
-            }
             long closeNanos = System.nanoTime() - closeStart;
             long insertStart = System.nanoTime();
 
@@ -1169,15 +1108,13 @@ final class Bridge {
                 oldRecords.computeIfAbsent(cc.oldElementId(), k -> new ArrayList<>()).add(change(cc.oldElementId(), "deleted", p[1], p[2], p[3]));
             }
             boolean spatial = false;
-            int versionCount = result.updates().size() - streamedRows.size() + result.inserts().size() + result.classChanges().size();
+            int versionCount = result.updates().size() + result.inserts().size() + result.classChanges().size();
             VersionInserter versions = new VersionInserter(em, versionCount,
                     VersionInserter.allocateCommitted(database, VersionInserter.SEQUENCE, versionCount));
             for (Diff.Update u : result.updates()) {
                 String[] record = spill.read(u.ordinal());
                 String[] p = previous.get(u.elementId());
-                Long streamedRow = streamedRows.get(u.elementId());
-                long row = streamedRow != null ? streamedRow : add(versions, iModelKey, u.elementId(), modelId, p[0], record, index);
-                replaced.put(u.elementId(), Replacement.of(row, record, p[0]));
+                replaced.put(u.elementId(), Replacement.of(add(versions, iModelKey, u.elementId(), modelId, p[0], record, index), record, p[0]));
                 count(categories, record[3], 1);
                 oldRecords.computeIfAbsent(u.elementId(), k -> new ArrayList<>()).add(change(u.elementId(), "updated", record[2], record[1], record[5]));
                 spatial |= "1".equals(record[8]);

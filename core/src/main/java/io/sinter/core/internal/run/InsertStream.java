@@ -12,6 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +31,7 @@ import java.util.function.Consumer;
  * locked while the connector runs (the task's own thread reads them meanwhile). A stream that is not
  * finished is {@link #abort aborted}: its transaction rolls back and nothing of it stays.
  */
-final class InsertStream extends WriteStream<InsertStream.Row> {
+final class InsertStream {
     /** One new element, as the connector context prepared it. */
     record Pending(String kind, String identifier, String classFullName, String category, String federationGuid, String checksum,
             String contentChecksum, String body, boolean placed, byte[] geometry, io.sinter.core.internal.change.Fingerprint fingerprint,
@@ -34,14 +39,37 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
     }
 
     /** A {@link Pending} element prepared for the insert on the connector's thread: its id, federation GUID and body bytes. */
-    record Row(long elementId, Pending element, String federationGuid, byte[] body, byte[] checksum, byte[] contentChecksum) {
+    private record Row(long elementId, Pending element, String federationGuid, byte[] body, byte[] checksum, byte[] contentChecksum) {
+    }
+
+    /** What the writer learns when it opens its transaction and the connector's thread needs to number the elements. */
+    private record Start(String parent, long firstElementId) {
+    }
+
+    /** Thrown to the connector's thread when the writer failed; the task ends in error and writes nothing. */
+    static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(Throwable cause) {
+            super("the changes could not be written: " + cause, cause);
+        }
     }
 
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(InsertStream.class);
     private static final int BATCH = 1000;
+    private static final List<Row> END = new ArrayList<>(0);
 
     private final Database database;
     private final String documentId;
+    private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(8);
+    private final CompletableFuture<Start> started = new CompletableFuture<>();
+    private final CompletableFuture<Consumer<EntityManager>> finisher = new CompletableFuture<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Thread writer;
+    private volatile boolean aborted;
+    /** Nanoseconds the writer waited for elements, and the connector's thread for room in the queue (for the log). */
+    private long writerWaited;
+    private volatile long readerWaited;
     private final long gcAtStart = gcMillis();
     private List<Row> batch = new ArrayList<>(BATCH);
 
@@ -50,33 +78,31 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
     private final Map<String, Long> categories = new HashMap<>();
     private final MessageDigest sha1 = Bridge.sha1();
     private final RandomGuids guids = new RandomGuids();
-    private boolean begun;
+    private Start start;
     private long nextElementId;
     private long inserted;
     private long size;
     private boolean spatial;
 
-    // the writer's own (parent and firstElementId are read by the connector's thread after awaitStarted)
+    // the writer's own
     /** Where the document's state file goes, and the stamp that the document gets with the changeset. */
     private final java.nio.file.Path stateFolder;
     private final String stamp = UUID.randomUUID().toString();
     /** Written by the writer thread; committed or discarded after it is done. */
     private StoredState.Writer state;
     private boolean stateOpened;
-    private volatile String parent;
-    private volatile long firstElementId;
     private int index;
     private long modelId = -1;
     private Long iModelKey;
-    private VersionInserter versions;
 
     /** Starts the writer thread and its transaction. */
     InsertStream(Database database, String documentId, String taskId, java.nio.file.Path stateFolder) {
-        super(database, "sinter-write-" + taskId);
         this.database = database;
         this.documentId = documentId;
         this.stateFolder = stateFolder;
-        start();
+        this.writer = new Thread(this::write, "sinter-write-" + taskId);
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /**
@@ -85,11 +111,10 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
      * @throws Failed when the writer failed
      */
     void add(Pending element) {
-        if (!begun) {
-            awaitStarted();
-            begun = true;
-            sha1.update(parent.getBytes(StandardCharsets.UTF_8));
-            nextElementId = firstElementId;
+        if (start == null) {
+            start = start();
+            sha1.update(start.parent().getBytes(StandardCharsets.UTF_8));
+            nextElementId = start.firstElementId();
         }
         // the changeset's bookkeeping here, so the writer's thread does nothing but the database's work
         long elementId = nextElementId++;
@@ -112,16 +137,65 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
     void end() {
         hand(batch);
         batch = new ArrayList<>(0);
-        handEnd();
+        hand(END);
     }
 
-    @Override
-    void finish(Consumer<EntityManager> work) {
+    /** @return the writer's start, once its transaction is open */
+    private Start start() {
+        while (true) {
+            try {
+                return started.get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                failure();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failed(e);
+            } catch (ExecutionException e) {
+                throw new Failed(e.getCause());
+            }
+        }
+    }
+
+    private void hand(List<Row> elements) {
+        long waitStart = System.nanoTime();
         try {
-            super.finish(work);
-        } catch (RuntimeException e) {
+            while (!queue.offer(elements, 100, TimeUnit.MILLISECONDS)) {
+                failure();
+            }
+            readerWaited += System.nanoTime() - waitStart;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed(e);
+        }
+        failure();
+    }
+
+    private void failure() {
+        if (done.isCompletedExceptionally()) {
+            try {
+                done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new Failed(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} (which calls {@link #apply}) after the last insert in the writer's transaction and commits.
+     *
+     * @throws RuntimeException what the writer or {@code work} threw; the transaction is rolled back then
+     */
+    void finish(Consumer<EntityManager> work) {
+        finisher.complete(work);
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new IllegalStateException("interrupted while the changes were written", e);
+        } catch (ExecutionException e) {
             discardState();
-            throw e;
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         // committed: the document carries the new stamp now
         if (state != null) {
@@ -135,40 +209,75 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
         }
     }
 
-    @Override
+    /** Rolls the writer's transaction back and waits until it has; nothing inserted stays. Idempotent. */
     void abort() {
-        super.abort();
+        aborted = true;
+        finisher.completeExceptionally(new IllegalStateException("aborted"));
+        queue.clear();
+        queue.offer(END);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         discardState();
-    }
-
-    @Override
-    protected void write(EntityManager em, List<Row> elements) {
-        if (!elements.isEmpty() && versions == null) {
-            versions = new VersionInserter(em, database);
-        }
-        for (Row row : elements) {
-            insert(versions, row);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    @Override
-    protected void written(EntityManager em) {
-        if (versions != null) {
-            versions.close();
-            versions = null;
-        }
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        LOGGER.info("{} elements of document {} inserted while the connector read; the writer used {} ms of CPU and waited {} ms "
-                + "for elements, the connector waited {} ms for the writer; {} ms of garbage collection meanwhile", inserted, documentId,
-                threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() / 1_000_000 : -1, writerWaited() / 1_000_000,
-                readerWaited() / 1_000_000, gcMillis() - gcAtStart);
-    }
-
-    @Override
-    protected void abandon() {
-        if (versions != null) {
-            versions.abandon();
-            versions = null;
+    private void write() {
+        try {
+            database.run(em -> {
+                VersionInserter versions = null;
+                try {
+                    begin(em);
+                    while (true) {
+                        long waitStart = System.nanoTime();
+                        List<Row> elements = queue.take();
+                        writerWaited += System.nanoTime() - waitStart;
+                        if (aborted) {
+                            throw new IllegalStateException("aborted");
+                        }
+                        if (elements == END) {
+                            break;
+                        }
+                        if (!elements.isEmpty() && versions == null) {
+                            versions = new VersionInserter(em, database);
+                        }
+                        for (Row row : elements) {
+                            insert(versions, row);
+                        }
+                    }
+                    if (versions != null) {
+                        versions.close();
+                        versions = null;
+                    }
+                    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                    LOGGER.info("{} elements of document {} inserted while the connector read; the writer used {} ms of CPU and waited {} ms "
+                            + "for elements, the connector waited {} ms for the writer; {} ms of garbage collection meanwhile", inserted, documentId,
+                            threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() / 1_000_000 : -1, writerWaited / 1_000_000,
+                            readerWaited / 1_000_000, gcMillis() - gcAtStart);
+                    Consumer<EntityManager> work = finisher.get();
+                    work.accept(em);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("aborted", e.getCause());
+                } finally {
+                    if (versions != null) {
+                        versions.abandon();
+                    }
+                }
+            });
+            done.complete(null);
+        } catch (Throwable e) {
+            started.completeExceptionally(e);
+            done.completeExceptionally(e);
         }
     }
 
@@ -180,8 +289,7 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
         return total;
     }
 
-    @Override
-    protected void begin(EntityManager em) {
+    private void begin(EntityManager em) {
         DocumentEntity document = em.find(DocumentEntity.class, documentId);
         IModelEntity model = em.find(IModelEntity.class, document.getIModelId());
         String parent = Bridge.parentId(em, model);
@@ -194,8 +302,7 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
         } else {
             modelId = Long.decode(document.getModelId());
         }
-        this.firstElementId = next;
-        this.parent = parent;
+        started.complete(new Start(parent, next));
     }
 
     private void insert(VersionInserter versions, Row row) {
@@ -246,6 +353,6 @@ final class InsertStream extends WriteStream<InsertStream.Row> {
         if (spatial) {
             bits |= 4;
         }
-        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Hashes.hex(sha1.digest()), parent, size);
+        return Bridge.recordChangeset(em, model, document, facts, index, bits, categories, Hashes.hex(sha1.digest()), start.parent(), size);
     }
 }

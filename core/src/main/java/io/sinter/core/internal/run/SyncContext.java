@@ -61,19 +61,6 @@ final class SyncContext implements ConnectorContext {
     private long offeredHigh;
     private long offeredLow;
     private int kept;
-    /** Takes the elements found updated as they are found, or null. */
-    private Updated updated;
-
-    /** Takes an element the diff found updated when it saw it: stored element {@code stored}, and the new content. */
-    interface Updated {
-        void updated(int stored, Element element, String identifier, String checksum, String contentChecksum, String body,
-                Fingerprint fingerprint);
-    }
-
-    /** Hands every element found updated, as it is found, to {@code updated} as well (a re-run's stream of updates). */
-    void streamUpdates(Updated updated) {
-        this.updated = updated;
-    }
 
     /** What moves the file's coordinates into the spatial frame, or null when they are in it. */
     private FrameTransform transform;
@@ -197,15 +184,10 @@ final class SyncContext implements ConnectorContext {
         String contentChecksum = content.contentChecksum();
         ordinal = diff.observed(element.kind(), identifier, element.classFullName(), checksum, contentChecksum);
         digest(offered, ordinal);
-        // the stored body: the content map plus "version", without normalising and writing the content again
-        String body = content.contentJsonWith("version", element.version());
-        int stored = updated == null ? -1 : diff.updatedStored(ordinal);
-        if (stored >= 0) {
-            updated.updated(stored, element, identifier, checksum, contentChecksum, body, fingerprint);
-        }
         try {
+            // the stored body: the content map plus "version", without normalising and writing the content again
             spill.write(ordinal, element.kind(), identifier, element.classFullName(), element.category(), element.federationGuid(),
-                    checksum, contentChecksum, body,
+                    checksum, contentChecksum, content.contentJsonWith("version", element.version()),
                     element.placement() == null ? "0" : "1", GeometryCodec.encodeBase64(element.geometry()),
                     fingerprint == null ? null : fingerprint.toString());
         } catch (IOException e) {
