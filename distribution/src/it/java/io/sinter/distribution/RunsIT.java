@@ -213,6 +213,49 @@ public class RunsIT {
         assertEquals(fourth.toString(), 4, fourth.path("unchanged").asInt());
     }
 
+    /**
+     * A re-run whose file turns out to be broken after thousands of updated rows writes none of them, and the next re-run
+     * starts from the state before.
+     */
+    @Test
+    public void aReRunThatFailsHalfwayWritesNoUpdate() throws Exception {
+        StringBuilder first = new StringBuilder("id,name\n");
+        StringBuilder changed = new StringBuilder("id,name\n");
+        for (int i = 0; i < 2500; i++) {
+            first.append('R').append(i).append(",row ").append(i).append('\n');
+            changed.append('R').append(i).append(",changed ").append(i).append('\n');
+        }
+        CsvConnection setup = csvConnection("Rerun", "Rerun", "rerun.csv", first.toString());
+        String im = setup.iModelId();
+        assertEquals("Success", run(setup.connectionId()).path("result").asText());
+
+        // 2,500 updates found, then a quote that never closes at line 2502
+        replace(setup.fileId(), changed + "R2500,\"broken\nR2501,x\n");
+        JsonNode task = run(setup.connectionId()).path("jobs").path(0).path("tasks").path(0);
+        assertEquals(task.toString(), "SourceFileCorrupted", task.path("error").path("descriptionKey").asText());
+        assertTrue(task.toString(), task.path("error").path("message").asText().contains("line 2502"));
+        assertEquals(1, call(200, "GET", "/imodels/" + im + "/changesets", null).path("changesets").size());
+        // every element is still there with its first value: no version was ended, none added
+        assertEquals(500, call(200, "GET", "/imodels/" + im + "/elements?$top=1000&$skip=2000", null).path("elements").size());
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/elements?$top=1000&$skip=2500", null).path("elements").size());
+        JsonNode r1 = call(200, "GET", "/imodels/" + im + "/elements?$top=2", null).path("elements").path(1);
+        assertEquals(r1.toString(), "row 1", r1.path("userLabel").asText());
+
+        // the next re-run sees the first state: exactly the changed rows are updated
+        replace(setup.fileId(), changed.toString());
+        JsonNode counts = counts(run(setup.connectionId()));
+        assertEquals(counts.toString(), 2500, counts.path("updated").asInt());
+        assertEquals(counts.toString(), 0, counts.path("inserted").asInt() + counts.path("deleted").asInt());
+        assertEquals(500, call(200, "GET", "/imodels/" + im + "/elements?$top=1000&$skip=2000", null).path("elements").size());
+        assertEquals(0, call(200, "GET", "/imodels/" + im + "/elements?$top=1000&$skip=2500", null).path("elements").size());
+        r1 = call(200, "GET", "/imodels/" + im + "/elements?$top=2", null).path("elements").path(1);
+        assertEquals(r1.toString(), "changed 1", r1.path("userLabel").asText());
+        JsonNode history = call(200, "GET", "/imodels/" + im + "/elements/" + r1.path("id").asText() + "/history", null);
+        assertEquals(history.toString(), 2, history.path("history").size());
+        JsonNode changes = call(200, "GET", "/imodels/" + im + "/changesets/2/changes?$top=1000&$skip=2000", null);
+        assertEquals(changes.toString(), 500, changes.path("changes").size());
+    }
+
     /** @return whether {@code file} holds other bytes than {@code old} within 10 s */
     private static boolean rewritten(java.nio.file.Path file, byte[] old) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
