@@ -59,34 +59,60 @@ public final class Diff {
     private final Dictionary classes = new Dictionary();
 
     private int storedCount;
-    private long[] storedElementId = new long[INITIAL_CAPACITY];
-    private int[] storedKind = new int[INITIAL_CAPACITY];
-    private int[] storedClass = new int[INITIAL_CAPACITY];
-    private String[] storedIdentifier = new String[INITIAL_CAPACITY];
-    private long[] storedChecksum = new long[4 * INITIAL_CAPACITY];
-    private long[] storedContent = new long[4 * INITIAL_CAPACITY];
-    private int[] storedPartner = new int[INITIAL_CAPACITY];
+    private long[] storedElementId;
+    private int[] storedKind;
+    private int[] storedClass;
+    private String[] storedIdentifier;
+    private long[] storedChecksum;
+    private long[] storedContent;
+    private int[] storedPartner;
     /** The {@link Fingerprint} of stored element i at 2i and 2i + 1, when {@code storedHasFingerprint[i]}. */
-    private long[] storedFingerprint = new long[2 * INITIAL_CAPACITY];
-    private boolean[] storedHasFingerprint = new boolean[INITIAL_CAPACITY];
+    private long[] storedFingerprint;
+    private boolean[] storedHasFingerprint;
     /** The record digest of stored element i at 2i and 2i + 1 when {@code storedHasRecord[i]}; null until one is given. */
     private long[] storedRecord;
     private boolean[] storedHasRecord;
 
     private int observedCount;
-    private int[] observedKind = new int[INITIAL_CAPACITY];
-    private int[] observedClass = new int[INITIAL_CAPACITY];
-    private String[] observedIdentifier = new String[INITIAL_CAPACITY];
-    private long[] observedChecksum = new long[4 * INITIAL_CAPACITY];
-    private long[] observedContent = new long[4 * INITIAL_CAPACITY];
-    private int[] observedPartner = new int[INITIAL_CAPACITY];
-    private byte[] observedOutcome = new byte[INITIAL_CAPACITY];
+    private int[] observedKind;
+    private int[] observedClass;
+    private String[] observedIdentifier;
+    private long[] observedChecksum;
+    private long[] observedContent;
+    private int[] observedPartner;
+    private byte[] observedOutcome;
 
     /** Open addressing by key: 0 empty, i + 1 for stored entry i, -(o + 1) for observed entry o. */
     private int[] keyTable = new int[2 * INITIAL_CAPACITY];
     private int keyCount;
     private boolean observing;
     private boolean finished;
+
+    /** A diff with room for {@value #INITIAL_CAPACITY} elements at first (it grows as needed). */
+    public Diff() {
+        this(INITIAL_CAPACITY);
+    }
+
+    /** @param expected how many stored elements (and as many observed) to make room for at once */
+    public Diff(int expected) {
+        int capacity = Math.max(expected, INITIAL_CAPACITY);
+        storedElementId = new long[capacity];
+        storedKind = new int[capacity];
+        storedClass = new int[capacity];
+        storedIdentifier = new String[capacity];
+        storedChecksum = new long[4 * capacity];
+        storedContent = new long[4 * capacity];
+        storedPartner = new int[capacity];
+        storedFingerprint = new long[2 * capacity];
+        storedHasFingerprint = new boolean[capacity];
+        observedKind = new int[capacity];
+        observedClass = new int[capacity];
+        observedIdentifier = new String[capacity];
+        observedChecksum = new long[4 * capacity];
+        observedContent = new long[4 * capacity];
+        observedPartner = new int[capacity];
+        observedOutcome = new byte[capacity];
+    }
 
     /**
      * Adds one stored element of the document. All stored elements come before the first observed one.

@@ -332,8 +332,10 @@ final class Bridge {
         long readStart = System.nanoTime();
         states.await(document.getId());
         StoredState.Loaded loaded = StoredState.load(states.folder(), document.getId(), document.getStateStamp());
-        Diff diff = loaded != null ? loaded.diff() : new Diff();
-        OpenRows openRows = loaded != null ? loaded.openRows() : new OpenRows();
+        // the count kept with the document sizes what is read from the database at once
+        int expected = document.getElementCount() == null ? 0 : (int) Math.min(document.getElementCount(), 1 << 26);
+        Diff diff = loaded != null ? loaded.diff() : new Diff(expected);
+        OpenRows openRows = loaded != null ? loaded.openRows() : new OpenRows(expected);
         if (loaded == null) {
             database.run(em -> readStoredState(em, document.getId(), diff, openRows));
         }
@@ -644,19 +646,33 @@ final class Bridge {
      * order (a state file), else through a hash table built at the first lookup.
      */
     static final class OpenRows {
-        private long[] elementIds = new long[1024];
-        private long[] rows = new long[1024];
+        private long[] elementIds;
+        private long[] rows;
         /** GUIDs in canonical UUID form as two longs; {@link #otherGuids} has the others and the unknown (null) ones. */
-        private long[] guidHigh = new long[1024];
-        private long[] guidLow = new long[1024];
+        private long[] guidHigh;
+        private long[] guidLow;
         private final Map<Integer, String> otherGuids = new java.util.HashMap<>();
-        private String[] categories = new String[1024];
+        private String[] categories;
         private final Map<String, String> categoryNames = new java.util.HashMap<>();
         private final long[] bits = new long[2];
         private int size;
         private boolean sorted = true;
         /** Open addressing over {@link #elementIds}: slot to index + 1 (0 = free); built when not sorted. */
         private int[] table;
+
+        OpenRows() {
+            this(1024);
+        }
+
+        /** @param expected how many versions to make room for at once */
+        OpenRows(int expected) {
+            int capacity = Math.max(expected, 16);
+            elementIds = new long[capacity];
+            rows = new long[capacity];
+            guidHigh = new long[capacity];
+            guidLow = new long[capacity];
+            categories = new String[capacity];
+        }
 
         /**
          * @param federationGuid the version's GUID, or null when not known (the writes then read it from the database)

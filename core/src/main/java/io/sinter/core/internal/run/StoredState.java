@@ -104,8 +104,15 @@ final class StoredState {
             if (reader.buffer(8).getInt() != MAGIC || !stamp.equals(reader.text())) {
                 return null;
             }
-            Diff diff = new Diff();
-            Bridge.OpenRows openRows = new Bridge.OpenRows();
+            // the entry count at the end sizes the tables at once (no copying while they grow to a million)
+            int expected = 0;
+            ByteBuffer tail = ByteBuffer.allocate(5);
+            if (in.size() > 5 && in.read(tail, in.size() - 5) == 5 && tail.get(0) == END) {
+                // an entry takes at least 100 bytes: a damaged count cannot ask for more room than the file could fill
+                expected = (int) Math.max(0, Math.min(tail.getInt(1), in.size() / 100));
+            }
+            Diff diff = new Diff(expected);
+            Bridge.OpenRows openRows = new Bridge.OpenRows(expected);
             List<String> names = new ArrayList<>();
             long[] words = new long[8];
             int count = 0;
