@@ -110,7 +110,7 @@ final class CsvExtraction {
         int columns = header.size();
         boolean blank = true;
         for (int i = 0; i < count && blank; i++) {
-            blank = parser.field(i).isEmpty();
+            blank = parser.isEmpty(i);
         }
         if (blank) {
             return false;
@@ -143,7 +143,7 @@ final class CsvExtraction {
             // a row that has nothing to report: the engine may keep its element from the last sync without it being built
             digest.reset();
             for (int i = 0; i < count; i++) {
-                digest.field(parser.field(i));
+                parser.digest(i, digest);
             }
             digest.end();
             if (context.unchanged(KIND, key, digest.high(), digest.low(), placement)) {

@@ -44,12 +44,16 @@ final class RecordDigest {
 
     /** Adds a field: its length, then its characters. */
     void field(String value) {
-        int n = value.length();
+        field(value.toCharArray(), 0, value.length());
+    }
+
+    /** Adds a field given as {@code text[offset, offset + n)}. */
+    void field(char[] text, int offset, int n) {
         word(0x1_0000_0000L | n);
         long w = 0;
         int k = 0;
-        for (int i = 0; i < n; i++) {
-            w = w << 16 | value.charAt(i);
+        for (int i = offset; i < offset + n; i++) {
+            w = w << 16 | text[i];
             if (++k == 4) {
                 word(w);
                 w = 0;
