@@ -110,7 +110,7 @@ final class CsvExtraction {
         int columns = header.size();
         boolean blank = true;
         for (int i = 0; i < count && blank; i++) {
-            blank = parser.isEmpty(i);
+            blank = parser.field(i).isEmpty();
         }
         if (blank) {
             return false;
@@ -143,7 +143,7 @@ final class CsvExtraction {
             // a row that has nothing to report: the engine may keep its element from the last sync without it being built
             digest.reset();
             for (int i = 0; i < count; i++) {
-                parser.digest(i, digest);
+                digest.field(parser.field(i));
             }
             digest.end();
             if (context.unchanged(KIND, key, digest.high(), digest.low(), placement)) {

@@ -44,12 +44,6 @@ final class CsvParser {
     private long line = 1;
     private long recordLine;
     private String[] fields = new String[16];
-    /**
-     * A field not made a String yet: its characters are {@code buf[starts[i], starts[i] + lengths[i])} (-1: it is
-     * {@code fields[i]}). Most fields are read in one piece from the buffer, and many are never asked for as text.
-     */
-    private int[] starts = new int[16];
-    private int[] lengths = new int[16];
     private int fieldCount;
 
     /** Characters of the current field when it cannot be taken from {@link #buf} in one piece. */
@@ -91,31 +85,7 @@ final class CsvParser {
         if (index >= fieldCount) {
             throw new IndexOutOfBoundsException(index);
         }
-        if (starts[index] >= 0) {
-            fields[index] = new String(buf, starts[index], lengths[index]);
-            starts[index] = -1;
-        }
         return fields[index];
-    }
-
-    /** @return whether field {@code index} of the current record is empty */
-    boolean isEmpty(int index) {
-        if (index >= fieldCount) {
-            throw new IndexOutOfBoundsException(index);
-        }
-        return starts[index] >= 0 ? lengths[index] == 0 : fields[index].isEmpty();
-    }
-
-    /** Adds field {@code index} of the current record to {@code digest}, without making it a String. */
-    void digest(int index, RecordDigest digest) {
-        if (index >= fieldCount) {
-            throw new IndexOutOfBoundsException(index);
-        }
-        if (starts[index] >= 0) {
-            digest.field(buf, starts[index], lengths[index]);
-        } else {
-            digest.field(fields[index]);
-        }
     }
 
     /** @return the physical line where the current record starts */
@@ -214,11 +184,7 @@ final class CsvParser {
                 while (end > start && b[end - 1] == ' ') {
                     end--;
                 }
-                if (end == start) {
-                    addField("");
-                } else {
-                    addLazy(start, end - start);
-                }
+                addField(end == start ? "" : new String(b, start, end - start));
             } else {
                 append(b, start, p - start);
                 addField(fromField(keep));
@@ -318,24 +284,10 @@ final class CsvParser {
     }
 
     private void addField(String value) {
-        room();
-        starts[fieldCount] = -1;
-        fields[fieldCount++] = value;
-    }
-
-    private void addLazy(int start, int length) {
-        room();
-        starts[fieldCount] = start;
-        lengths[fieldCount] = length;
-        fields[fieldCount++] = null;
-    }
-
-    private void room() {
         if (fieldCount == fields.length) {
             fields = Arrays.copyOf(fields, fields.length * 2);
-            starts = Arrays.copyOf(starts, starts.length * 2);
-            lengths = Arrays.copyOf(lengths, lengths.length * 2);
         }
+        fields[fieldCount++] = value;
     }
 
     /**
@@ -401,10 +353,6 @@ final class CsvParser {
     }
 
     private boolean fillRaw() throws IOException {
-        // the buffer is about to move: the current record's fields still in it become Strings first
-        for (int i = 0; i < fieldCount; i++) {
-            field(i);
-        }
         int unread = limit - pos;
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, unread);

@@ -44,16 +44,12 @@ final class RecordDigest {
 
     /** Adds a field: its length, then its characters. */
     void field(String value) {
-        field(value.toCharArray(), 0, value.length());
-    }
-
-    /** Adds a field given as {@code text[offset, offset + n)}. */
-    void field(char[] text, int offset, int n) {
+        int n = value.length();
         word(0x1_0000_0000L | n);
         long w = 0;
         int k = 0;
-        for (int i = offset; i < offset + n; i++) {
-            w = w << 16 | text[i];
+        for (int i = 0; i < n; i++) {
+            w = w << 16 | value.charAt(i);
             if (++k == 4) {
                 word(w);
                 w = 0;
