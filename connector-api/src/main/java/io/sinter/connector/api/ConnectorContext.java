@@ -48,6 +48,16 @@ public interface ConnectorContext {
         return false;
     }
 
+    /**
+     * @return whether this context keeps record digests, so that offering records to {@link #unchanged} is of use; a
+     *         connector that gets false spares itself the digests (the default: a context that does not implement
+     *         {@link #unchanged}, such as a test's, never keeps an element)
+     * @since 1.2
+     */
+    default boolean keepsRecords() {
+        return false;
+    }
+
     /** Declares a class of the file's schema before or while its elements arrive. */
     void declareClass(ClassDefinition definition);
 

@@ -99,6 +99,12 @@ final class SyncContext implements ConnectorContext {
         return transform;
     }
 
+    /** Digests are kept for elements that are not moved into the frame (see {@link #unchanged}). */
+    @Override
+    public boolean keepsRecords() {
+        return transform == null;
+    }
+
     @Override
     public boolean unchanged(String kind, String identifier, long digestHigh, long digestLow, Placement placement) throws ConnectorException {
         // elements moved into the frame keep no digest: the record alone does not say where they went

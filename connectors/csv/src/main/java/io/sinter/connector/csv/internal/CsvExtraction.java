@@ -80,7 +80,8 @@ final class CsvExtraction {
                 names[i] = parser.field(i);
             }
             header = CsvHeader.of(names, parser.line(), settings, context::issue);
-            digest = new RecordDigest(seed());
+            // rows are offered to the context only when it keeps their digests
+            digest = context.keepsRecords() ? new RecordDigest(seed()) : null;
             context.units(settings.unitName(), settings.metresPerUnit());
             long rows = 0;
             long blankRows = 0;
@@ -139,7 +140,7 @@ final class CsvExtraction {
         // the class is declared whether or not the element is built
         String classFullName = classFullName();
         Placement placement = coordinates();
-        if (count == columns && placement != INVALID) {
+        if (digest != null && count == columns && placement != INVALID) {
             // a row that has nothing to report: the engine may keep its element from the last sync without it being built
             digest.reset();
             for (int i = 0; i < count; i++) {

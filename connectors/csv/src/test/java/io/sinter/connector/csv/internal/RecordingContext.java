@@ -40,6 +40,14 @@ final class RecordingContext implements ConnectorContext {
         }
     }
 
+    /** Whether the context says it keeps record digests (the engine's does). */
+    boolean keepsRecords = true;
+
+    @Override
+    public boolean keepsRecords() {
+        return keepsRecords;
+    }
+
     @Override
     public boolean unchanged(String kind, String identifier, long digestHigh, long digestLow, io.sinter.connector.api.Placement placement) {
         Offer offer = new Offer(kind, identifier, digestHigh, digestLow, placement);

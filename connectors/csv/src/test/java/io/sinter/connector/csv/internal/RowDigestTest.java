@@ -52,6 +52,15 @@ class RowDigestTest {
     }
 
     @Test
+    void aContextThatKeepsNoRecordsIsOfferedNone() throws Exception {
+        RecordingContext context = new RecordingContext();
+        context.keepsRecords = false;
+        extract("parts.csv", HEADER + ROWS, context);
+        assertTrue(context.offers.isEmpty());
+        assertEquals(List.of("A", "B", "C"), context.identifiers());
+    }
+
+    @Test
     void aRowKeepsItsDigestWhileItAndTheHeaderAndSettingsStayTheSame() throws Exception {
         Map<String, RecordingContext.Offer> first = extract("parts.csv", HEADER + ROWS).offersByIdentifier();
         Map<String, RecordingContext.Offer> again = extract("parts.csv", HEADER + ROWS).offersByIdentifier();
