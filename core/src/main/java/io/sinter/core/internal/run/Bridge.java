@@ -488,7 +488,8 @@ final class Bridge {
                 long size = 0;
                 Map<String, Long> categories = new java.util.HashMap<>();
                 em.createQuery("SELECT v.category, COUNT(v) FROM ElementVersionEntity v WHERE v.documentId = :d AND " + OPEN_NOW
-                        + " GROUP BY v.category", Object[].class).setParameter("d", work.documentId()).getResultStream().forEach(r -> count(categories, (String) r[0], -((Number) r[1]).longValue()));
+                        + " GROUP BY v.category", Object[].class).setParameter("d", work.documentId()).getResultStream()
+                        .forEach(r -> count(categories, (String) r[0], -((Number) r[1]).longValue()));
                 closeDocumentVersions(em, work.documentId(), model.getElementKey(), null, index, null);
                 for (Long id : ids) {
                     byte[] record = CanonicalJson.utf8(Map.of("elementId", hex(id), "operation", "deleted"));
@@ -660,10 +661,6 @@ final class Bridge {
         /** Open addressing over {@link #elementIds}: slot to index + 1 (0 = free); built when not sorted. */
         private int[] table;
 
-        OpenRows() {
-            this(1024);
-        }
-
         /** @param expected how many versions to make room for at once */
         OpenRows(int expected) {
             int capacity = Math.max(expected, 16);
@@ -719,15 +716,20 @@ final class Bridge {
             return rows[i];
         }
 
+        /** @return whether the {@code i}-th version's GUID is the UUID in {@link #guidHigh} and {@link #guidLow} */
+        private boolean uuid(int i) {
+            return otherGuids.isEmpty() || !otherGuids.containsKey(i);
+        }
+
         /** @return the federation GUID of the {@code i}-th version added, or null when not known */
         String guid(int i) {
-            return !otherGuids.isEmpty() && otherGuids.containsKey(i) ? otherGuids.get(i) : Uuids.text(guidHigh[i], guidLow[i]);
+            return uuid(i) ? Uuids.text(guidHigh[i], guidLow[i]) : otherGuids.get(i);
         }
 
         /** Adds the {@code i}-th version to a state file as it is, but for what {@code checksums} and {@code fingerprint} say. */
         void addTo(StoredState.Writer state, int i, String kind, String identifier, String classFullName, long[] checksums,
                 io.sinter.core.internal.change.Fingerprint fingerprint) {
-            boolean uuid = otherGuids.isEmpty() || !otherGuids.containsKey(i);
+            boolean uuid = uuid(i);
             state.add(elementIds[i], rows[i], kind, identifier, classFullName, categories[i], uuid ? null : otherGuids.get(i), uuid,
                     guidHigh[i], guidLow[i], checksums, fingerprint);
         }
@@ -1003,8 +1005,8 @@ final class Bridge {
 
         /** Writes the file planned by {@link #writeState} (after the commit, on the state writer's thread). */
         private void writeStateFile(String stamp, java.util.Set<Long> closed, Map<Long, Replacement> replaced, List<Object[]> added) {
-            StoredState.Writer state = StoredState.Writer.open(states.folder(), documentId, stamp);
-            if (state == null) {
+            StoredState.Writer file = StoredState.Writer.open(states.folder(), documentId, stamp);
+            if (file == null) {
                 return;
             }
             long[] words = new long[8];
@@ -1021,10 +1023,10 @@ final class Bridge {
                 Replacement r = isReplaced ? replaced.get(elementId) : null;
                 int o = diff.storedObserved(s);
                 if (digests.has(o)) {
-                    state.nextRecord(digests.high(o), digests.low(o));
+                    file.nextRecord(digests.high(o), digests.low(o));
                 }
                 if (r == null) {
-                    openRows.addTo(state, s, diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
+                    openRows.addTo(file, s, diff.storedKind(s), diff.storedIdentifier(s), diff.storedClass(s), words, fingerprint);
                 } else {
                     // a re-keyed element keeps its content checksum (words 4..7); an updated one brings its own
                     Hashes.words(Hashes.bytes(r.checksum()), words, 0);
@@ -1032,10 +1034,10 @@ final class Bridge {
                         Hashes.words(Hashes.bytes(r.contentChecksum()), words, 4);
                     }
                     if (r.row() < 0) {
-                        openRows.addTo(state, s, diff.storedKind(s), r.identifier(), diff.storedClass(s), words, r.fingerprint());
+                        openRows.addTo(file, s, diff.storedKind(s), r.identifier(), diff.storedClass(s), words, r.fingerprint());
                     } else {
-                        state.add(elementId, r.row(), diff.storedKind(s), r.identifier(), diff.storedClass(s), r.category(), r.federationGuid(), words,
-                                r.fingerprint());
+                        file.add(elementId, r.row(), diff.storedKind(s), r.identifier(), diff.storedClass(s), r.category(), r.federationGuid(),
+                                words, r.fingerprint());
                     }
                 }
             }
@@ -1043,11 +1045,12 @@ final class Bridge {
                 String[] record = (String[]) a[2];
                 int o = (Integer) a[3];
                 if (digests.has(o)) {
-                    state.nextRecord(digests.high(o), digests.low(o));
+                    file.nextRecord(digests.high(o), digests.low(o));
                 }
-                state.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[3], record[4], record[5], record[6], fingerprint(record));
+                file.add((Long) a[0], (Long) a[1], record[0], record[1], record[2], record[3], record[4], record[5], record[6],
+                        fingerprint(record));
             }
-            state.commit();
+            file.commit();
         }
 
         private ChangesetEntity write(EntityManager em, TaskEntity task, String ownerId) throws IOException {
@@ -1170,8 +1173,8 @@ final class Bridge {
                 long row = add(versions, iModelKey, elementId, modelId, guid, record, index);
                 if (added.size() < ChangeWrites.STATE_LIMIT) {
                     // without body and geometry: only what the state file needs
-                    added.add(new Object[] {elementId, row, new String[] {record[0], record[1], record[2], record[3], guid, record[5], record[6], null, null,
-                        null, record.length > 10 ? record[10] : null}, newOnes.get(i)[0]});
+                    added.add(new Object[] {elementId, row, new String[] {record[0], record[1], record[2], record[3], guid, record[5], record[6],
+                        null, null, null, record.length > 10 ? record[10] : null}, newOnes.get(i)[0]});
                 }
                 count(categories, record[3], 1);
                 byte[] bytes = changeRecord(elementId, "inserted", record[2], record[1], record[5]);

@@ -24,14 +24,14 @@ import org.slf4j.LoggerFactory;
  * What change detection reads of a document's open versions, kept in a file per document
  * ({@code data/state/<document id>.state}) so that a re-run does not query a million rows: per element its id, the row id of
  * its open version, kind, identifier, class, checksum, content checksum, fingerprint, federation GUID, category and the
- * digest of the source record it came from (only kept here), in element id order (what the writes of a changeset need of the versions it closes comes from here too, so they read no
- * version row).
+ * digest of the source record it came from (only kept here), in element id order. What the writes of a changeset need of
+ * the versions it closes comes from here too, so they read no version row.
  *
  * <p>The database stays the truth. A file counts only while the stamp in it equals the document's {@code STATE_STAMP}, which
  * every transaction that changes the document's versions renews (a new random stamp: a restored database or a rolled-back
- * transaction can never match a file written for another state). A file is written beside its place while the transaction
- * runs and moved into place only after it committed; without a file, with another stamp or with a damaged file the state is
- * read from the database as before.
+ * transaction can never match a file written for another state). A file is written beside its place (by a first sync's
+ * writer while its transaction runs, by {@link StateFiles} after a re-run's transaction committed) and moved into place only
+ * after that commit; without a file, with another stamp or with a damaged file the state is read from the database as before.
  */
 final class StoredState {
     private static final Logger LOGGER = LoggerFactory.getLogger(StoredState.class);

@@ -111,15 +111,8 @@ final class SyncContext implements ConnectorContext {
         if (recordsComparable && inserts == null && transform == null) {
             int ordinal = diff.observedRecord(kind, identifier, digestHigh, digestLow);
             if (ordinal >= 0) {
-                if (observed++ % 1000 == 0) {
-                    checkCancelled();
-                }
-                if (placement != null) {
-                    placed++;
-                    if (placement.bbox() != null) {
-                        extents.add(placement.bbox());
-                    }
-                }
+                count();
+                place(placement);
                 digests.put(ordinal, digestHigh, digestLow);
                 spill(ordinal);
                 offeredIdentifier = null;
@@ -136,9 +129,7 @@ final class SyncContext implements ConnectorContext {
 
     @Override
     public void element(Element given) throws ConnectorException {
-        if (observed++ % 1000 == 0) {
-            checkCancelled();
-        }
+        count();
         boolean offered = offeredIdentifier != null && transform == null && offeredIdentifier.equals(given.identifier())
                 && offeredKind.equals(given.kind());
         offeredIdentifier = null;
@@ -150,12 +141,7 @@ final class SyncContext implements ConnectorContext {
             issue(Issue.warning("DuplicateIdentifier", element.kind() + " '" + element.identifier() + "' occurs again; this one is '"
                     + identifier + "'.", identifier));
         }
-        if (element.placement() != null) {
-            placed++;
-            if (element.placement().bbox() != null) {
-                extents.add(element.placement().bbox());
-            }
-        }
+        place(element.placement());
         // an unchanged element adds no class or property path: a changeset recorded them when its content was written
         Fingerprint fingerprint = Fingerprint.of(element);
         if (inserts == null && fingerprint != null) {
@@ -198,6 +184,23 @@ final class SyncContext implements ConnectorContext {
                     fingerprint == null ? null : fingerprint.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill the connector output", e);
+        }
+    }
+
+    /** Counts one element of the file (built or kept), checking for cancellation every thousand. */
+    private void count() throws ConnectorException {
+        if (observed++ % 1000 == 0) {
+            checkCancelled();
+        }
+    }
+
+    /** Counts an element's placement and adds its box to the extents. */
+    private void place(Placement placement) {
+        if (placement != null) {
+            placed++;
+            if (placement.bbox() != null) {
+                extents.add(placement.bbox());
+            }
         }
     }
 

@@ -29,7 +29,7 @@ class OpenRowsTest {
 
     @Test
     void keepsGuidsOfEveryFormAndCategories() {
-        Bridge.OpenRows rows = new Bridge.OpenRows();
+        Bridge.OpenRows rows = new Bridge.OpenRows(0);
         String uuid = UUID.randomUUID().toString();
         rows.add(0x20, 1, uuid, "CSV");
         rows.add(0x21, 2, "2O$uYcS0T2vuMk9uu1q5yZ", null);
